@@ -1,0 +1,212 @@
+"""Find the knowledge base's files and read each into a `SourceFile`: front matter, body, lines.
+
+Reading is forgiving and never raises for bad content: a file that cannot be decoded or parsed
+still becomes a `SourceFile` carrying its problems, and whatever text could be read is kept, so the
+site still shows the writer's words. The user's file is only ever read, never written.
+
+Odd but valid input reads like the plain form: a UTF-8 byte order mark is dropped, CRLF line ends
+become LF, and text is normalised to NFC (macOS writes ä as a + combining diaeresis, which would
+otherwise neither match names nor search).
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from muistio import yaml_lines
+from muistio.problems import Problem
+from muistio.yaml_lines import KeyPath
+
+MEMOS_DIR = "memos"
+COMPANIES_DIR = "companies"
+MAX_FILE_BYTES = 1_000_000
+"""A memo is a few kilobytes; a megabyte is a pasted export or a binary, not a memo."""
+
+Kind = Literal["memo", "company"]
+
+
+@dataclass
+class SourceFile:
+    path: str
+    """Path relative to the repository root, with forward slashes: what problems print."""
+    kind: Kind
+    meta: dict[str, Any] | None
+    """Front matter values, or None when there is no readable front matter."""
+    body: str
+    """Everything after the front matter, as written (after BOM/CRLF/NFC normalisation)."""
+    body_line: int
+    """The file line on which `body` starts, to turn body offsets into file lines."""
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    """File line of each front-matter key and list item, by its path, e.g. ('contacts', 0, 'name')."""
+    ambiguous: set[KeyPath] = field(default_factory=set)
+    """Paths that hold YAML 1.1 boolean words kept as text (see `yaml_lines`)."""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem
+
+    def line_of(self, path: KeyPath) -> int:
+        """The line of a key path, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+@dataclass
+class LoadCache:
+    """Parsed files by path, reused while a file's size and modification time are unchanged.
+
+    `mkdocs serve` rebuilds the whole site after every save; with this cache the knowledge base
+    re-reads only the file that changed.
+    """
+
+    entries: dict[Path, tuple[int, int, SourceFile]] = field(default_factory=dict)
+
+    def get(self, path: Path, stat: os.stat_result) -> SourceFile | None:
+        entry = self.entries.get(path)
+        if entry and entry[0] == stat.st_mtime_ns and entry[1] == stat.st_size:
+            return entry[2]
+        return None
+
+    def put(self, path: Path, stat: os.stat_result, source: SourceFile) -> None:
+        self.entries[path] = (stat.st_mtime_ns, stat.st_size, source)
+
+
+def discover(root: Path) -> list[tuple[Path, Kind]]:
+    """Every memo and company file under the repository root, in a stable order."""
+    found: list[tuple[Path, Kind]] = []
+    memos = root / MEMOS_DIR
+    companies = root / COMPANIES_DIR
+    if memos.is_dir():
+        found += [(p, "memo") for p in sorted(memos.rglob("*.md")) if not _hidden(p, memos)]
+    if companies.is_dir():
+        found += [(p, "company") for p in sorted(companies.glob("*.md")) if not _hidden(p, companies)]
+    return found
+
+
+def kind_of(root: Path, path: Path) -> Kind | None:
+    """Whether a path (e.g. given to `kb check`) is a memo, a company, or neither."""
+    try:
+        relative = path.resolve().relative_to(root.resolve()) if path.is_absolute() else path
+    except ValueError:
+        return None
+    parts = relative.parts
+    if len(parts) >= 2 and parts[0] == MEMOS_DIR and relative.suffix == ".md":
+        return "memo"
+    if len(parts) == 2 and parts[0] == COMPANIES_DIR and relative.suffix == ".md":
+        return "company"
+    return None
+
+
+def load_all(root: Path, cache: LoadCache | None = None) -> list[SourceFile]:
+    return [load_file(root, path, kind, cache) for path, kind in discover(root)]
+
+
+def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None) -> SourceFile:
+    relative = _relative(root, path)
+    try:
+        if path.is_symlink() and not _inside(root, path):
+            return _unreadable(relative, kind, "symlink_outside", {"target": os.readlink(path)})
+        stat = path.stat()
+        if cache is not None and (cached := cache.get(path, stat)) is not None:
+            return cached
+        if stat.st_size > MAX_FILE_BYTES:
+            size = f"{stat.st_size / 1_000_000:.1f}"
+            return _unreadable(relative, kind, "file_too_large", {"size": size, "limit": "1"})
+        data = path.read_bytes()
+    except OSError as error:
+        return _unreadable(relative, kind, "unreadable", {"detail": error.strerror or str(error)})
+    source = parse_source(relative, kind, data)
+    if cache is not None:
+        cache.put(path, stat, source)
+    return source
+
+
+def parse_source(relative: str, kind: Kind, data: bytes) -> SourceFile:
+    """Decode and split one file's bytes; the single place the text format is defined."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = f"0x{data[error.start]:02X}"
+        return _unreadable(relative, kind, "not_utf8", {"byte": byte}, line)
+    text = normalise_text(text)
+    if not text.strip():
+        return _unreadable(relative, kind, "empty_file", {})
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        source = SourceFile(relative, kind, None, text, 1)
+        source.problems.append(Problem(relative, 1, "no_front_matter", {"kind": kind}))
+        return source
+    closing = next(
+        (i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None
+    )
+    if closing is None:
+        source = SourceFile(relative, kind, None, text, 1)
+        source.problems.append(Problem(relative, 1, "front_matter_unclosed"))
+        return source
+    yaml_text = "\n".join(lines[1:closing])
+    body = "\n".join(lines[closing + 1 :])
+    document = yaml_lines.parse(yaml_text)
+    offset = 1  # YAML line 1 is file line 2
+    source = SourceFile(
+        relative,
+        kind,
+        None,
+        body,
+        closing + 2,
+        lines={path: line + offset for path, line in document.lines.items()},
+        ambiguous=document.ambiguous,
+    )
+    source.lines[()] = 1
+    for issue in document.issues:
+        params = dict(issue.params)
+        if "first_line" in params:
+            params["first_line"] = int(str(params["first_line"])) + offset
+        source.problems.append(Problem(relative, issue.line + offset, issue.code, params))
+    if document.value is None:
+        return source
+    if not isinstance(document.value, dict):
+        source.problems.append(Problem(relative, 2, "front_matter_not_mapping"))
+        return source
+    source.meta = document.value
+    return source
+
+
+def normalise_text(text: str) -> str:
+    """BOM off, LF line ends, NFC: the one text form every later step can rely on."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _unreadable(
+    relative: str, kind: Kind, code: str, params: dict[str, object], line: int = 1
+) -> SourceFile:
+    source = SourceFile(relative, kind, None, "", 1)
+    source.problems.append(Problem(relative, line, code, params))
+    return source
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _inside(root: Path, path: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)

@@ -1,0 +1,269 @@
+"""The wording of every problem, in English and Finnish.
+
+Messages follow the site's language (`theme.language` in mkdocs.yml): writers on a Finnish site
+read Finnish. Each entry is a sentence that says what is wrong and one that says how to fix it;
+the fix may depend on whether a suggestion was found ("did you mean ...?").
+
+Entry: code → language → (what is wrong, the fix when there is a suggestion, the fix otherwise).
+An empty fix adds nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOGUE: dict[str, dict[str, tuple[str, str, str]]] = {
+    # --- reading the file -------------------------------------------------------------------
+    "not_utf8": {
+        "en": ("the file is not UTF-8: byte {byte} on this line cannot be read.", "",
+               "Save the file as UTF-8 in your editor."),
+        "fi": ("tiedosto ei ole UTF-8-muodossa: tavua {byte} tällä rivillä ei voi lukea.", "",
+               "Tallenna tiedosto editorissa UTF-8-muodossa."),
+    },
+    "empty_file": {
+        "en": ("the file is empty.", "", "Write the front matter and the text, or delete the file."),
+        "fi": ("tiedosto on tyhjä.", "", "Kirjoita tiedot ja teksti tai poista tiedosto."),
+    },
+    "file_too_large": {
+        "en": ("the file is {size} MB; the limit is {limit} MB.", "",
+               "A memo is text: move attachments and exports out of the knowledge base."),
+        "fi": ("tiedosto on {size} Mt; raja on {limit} Mt.", "",
+               "Muistio on tekstiä: siirrä liitteet ja viennit pois tietokannasta."),
+    },
+    "unreadable": {
+        "en": ("the file cannot be read: {detail}.", "", "Check the file's permissions."),
+        "fi": ("tiedostoa ei voi lukea: {detail}.", "", "Tarkista tiedoston oikeudet."),
+    },
+    "symlink_outside": {
+        "en": ("the file is a link to {target}, outside the repository.", "",
+               "Copy the file into the repository instead of linking to it."),
+        "fi": ("tiedosto on linkki kohteeseen {target}, joka on tietovaraston ulkopuolella.", "",
+               "Kopioi tiedosto tietovarastoon linkin sijaan."),
+    },
+    "no_front_matter": {
+        "en": ("the file has no front matter.", "",
+               "Start the file with a line '---', the keys (title, date, ... for a memo; name, ... "
+               "for a company), and another '---'."),
+        "fi": ("tiedostosta puuttuvat alun tiedot (front matter).", "",
+               "Aloita tiedosto rivillä '---', sitten avaimet (muistiolla title, date, ...; "
+               "organisaatiolla name, ...) ja toinen '---'-rivi."),
+    },
+    "front_matter_unclosed": {
+        "en": ("the front matter starts with '---' but never ends.", "",
+               "Add a line '---' after the last key."),
+        "fi": ("alun tiedot alkavat rivillä '---' mutta eivät pääty.", "",
+               "Lisää '---'-rivi viimeisen avaimen jälkeen."),
+    },
+    "front_matter_not_mapping": {
+        "en": ("the front matter is not a list of 'key: value' lines.", "",
+               "Write one 'key: value' per line, e.g. 'title: ...'."),
+        "fi": ("alun tiedot eivät ole 'avain: arvo' -rivejä.", "",
+               "Kirjoita yksi 'avain: arvo' riviä kohden, esim. 'title: ...'."),
+    },
+    # --- YAML -------------------------------------------------------------------------------
+    "yaml_syntax": {
+        "en": ("the front matter is not valid YAML: {detail}.", "",
+               "Check the indentation and the quotes on this line and the one before."),
+        "fi": ("alun tiedot eivät ole kelvollista YAMLia: {detail}.", "",
+               "Tarkista sisennykset ja lainausmerkit tällä ja edellisellä rivillä."),
+    },
+    "yaml_tab": {
+        "en": ("the front matter is indented with a tab.", "", "Indent with spaces, not tabs."),
+        "fi": ("alun tiedoissa on sisennys sarkaimella.", "", "Sisennä välilyönneillä, ei sarkaimella."),
+    },
+    "yaml_unclosed_quote": {
+        "en": ("a quoted value starting on this line is never closed.", "",
+               "Add the closing quote mark."),
+        "fi": ("tällä rivillä alkava lainausmerkeissä oleva arvo ei pääty.", "",
+               "Lisää lopettava lainausmerkki."),
+    },
+    "yaml_alias": {
+        "en": ("YAML anchors and aliases (& and *) are not allowed in front matter.", "",
+               "Write the value out in full."),
+        "fi": ("YAML-ankkurit ja -viittaukset (& ja *) eivät ole sallittuja.", "",
+               "Kirjoita arvo kokonaan."),
+    },
+    "yaml_tag": {
+        "en": ("YAML tag {tag} is not allowed in front matter.", "", "Remove the tag; write plain values."),
+        "fi": ("YAML-tagi {tag} ei ole sallittu.", "", "Poista tagi ja kirjoita tavallinen arvo."),
+    },
+    "yaml_too_deep": {
+        "en": ("the front matter is nested more than {limit} levels deep.", "",
+               "Front matter needs at most three levels: flatten it."),
+        "fi": ("alun tiedot ovat sisäkkäin yli {limit} tasoa.", "",
+               "Tiedot tarvitsevat enintään kolme tasoa: litistä rakenne."),
+    },
+    "yaml_complex_key": {
+        "en": ("a key must be a plain word.", "", "Write 'key: value'."),
+        "fi": ("avaimen on oltava tavallinen sana.", "", "Kirjoita 'avain: arvo'."),
+    },
+    "duplicate_key": {
+        "en": ("key '{key}' appears twice (first on line {first_line}); only the first is used.", "",
+               "Remove one of them or merge their values."),
+        "fi": ("avain '{key}' on kahdesti (ensin rivillä {first_line}); vain ensimmäinen otetaan käyttöön.",
+               "", "Poista toinen tai yhdistä arvot."),
+    },
+    "yaml11_boolean": {
+        "en": ("'{key}: {value}' is read as {truth} by YAML tools, not as the word '{value}'.", "",
+               "Put it in quotes: \"{value}\"."),
+        "fi": ("YAML-työkalut lukevat '{key}: {value}' totuusarvona {truth}, ei sanana '{value}'.", "",
+               "Kirjoita se lainausmerkkeihin: \"{value}\"."),
+    },
+    # --- schema -----------------------------------------------------------------------------
+    "missing_key": {
+        "en": ("required key '{key}' is missing.", "", "Add '{key}: ...' to the front matter."),
+        "fi": ("pakollinen avain '{key}' puuttuu.", "", "Lisää '{key}: ...' alun tietoihin."),
+    },
+    "unknown_key": {
+        "en": ("unknown key '{key}'.", "Did you mean '{suggestion}'?", "Allowed keys: {allowed}."),
+        "fi": ("tuntematon avain '{key}'.", "Tarkoititko '{suggestion}'?", "Sallitut avaimet: {allowed}."),
+    },
+    "date_finnish_form": {
+        "en": ("{key} '{value}' is not in ISO form.", "", "Write {iso}."),
+        "fi": ("{key} '{value}' ei ole ISO-muodossa.", "", "Kirjoita {iso}."),
+    },
+    "date_not_iso": {
+        "en": ("{key} '{value}' is not a date in the form YYYY-MM-DD.", "", "Write e.g. 2012-05-16."),
+        "fi": ("{key} '{value}' ei ole päivämäärä muodossa VVVV-KK-PP.", "", "Kirjoita esim. 2012-05-16."),
+    },
+    "date_impossible": {
+        "en": ("{key} {value} does not exist in the calendar.", "", "Check the day and the month."),
+        "fi": ("päivämäärää {value} ({key}) ei ole kalenterissa.", "", "Tarkista päivä ja kuukausi."),
+    },
+    "date_type": {
+        "en": ("{key} must be a date in the form YYYY-MM-DD.", "", "Write e.g. 2012-05-16."),
+        "fi": ("{key} on annettava muodossa VVVV-KK-PP.", "", "Kirjoita esim. 2012-05-16."),
+    },
+    "not_allowed_value": {
+        "en": ("{key} '{value}' is not one of: {allowed}.", "Did you mean '{suggestion}'?", ""),
+        "fi": ("{key} '{value}' ei ole mikään näistä: {allowed}.", "Tarkoititko '{suggestion}'?", ""),
+    },
+    "not_a_slug": {
+        "en": ("'{value}' in {key} is not an identifier (lower-case letters, digits, hyphens).",
+               "", "Write '{slug}'."),
+        "fi": ("'{value}' ({key}) ei ole tunniste (pienet kirjaimet, numerot, väliviivat).",
+               "", "Kirjoita '{slug}'."),
+    },
+    "wrong_type_string": {
+        "en": ("{key} should be text, not {got}.", "", "Write text, in quotes if it looks like a number."),
+        "fi": ("{key} pitää olla tekstiä, ei {got}.", "",
+               "Kirjoita tekstiä, lainausmerkeissä jos se näyttää numerolta."),
+    },
+    "wrong_type_list": {
+        "en": ("{key} should be a list, not {got}.", "", "Write [a, b] or one '- item' per line."),
+        "fi": ("{key} pitää olla luettelo, ei {got}.", "", "Kirjoita [a, b] tai yksi '- kohta' riviä kohden."),
+    },
+    "wrong_type_bool": {
+        "en": ("{key} should be true or false, not '{value}'.", "", "Write true or false."),
+        "fi": ("{key} pitää olla true tai false, ei '{value}'.", "", "Kirjoita true tai false."),
+    },
+    "wrong_type_int": {
+        "en": ("{key} should be a whole number, not '{value}'.", "", "Write e.g. 2010."),
+        "fi": ("{key} pitää olla kokonaisluku, ei '{value}'.", "", "Kirjoita esim. 2010."),
+    },
+    "wrong_type_dict": {
+        "en": ("{key} should be a group of 'key: value' lines, not {got}.", "", "Write e.g. 'name: ...'."),
+        "fi": ("{key} pitää olla 'avain: arvo' -rivejä, ei {got}.", "", "Kirjoita esim. 'name: ...'."),
+    },
+    "wrong_type_model": {
+        "en": ("{key} should be a group of 'key: value' lines, not {got}.", "", "Write e.g. 'name: ...'."),
+        "fi": ("{key} pitää olla 'avain: arvo' -rivejä, ei {got}.", "", "Kirjoita esim. 'name: ...'."),
+    },
+    "empty_value": {
+        "en": ("{key} is empty.", "", "Write a value or remove the key."),
+        "fi": ("{key} on tyhjä.", "", "Kirjoita arvo tai poista avain."),
+    },
+    "invalid_value": {
+        "en": ("{key} '{value}' is not valid: {detail}.", "", ""),
+        "fi": ("{key} '{value}' ei kelpaa: {detail}.", "", ""),
+    },
+    # --- file names -------------------------------------------------------------------------
+    "memo_file_name": {
+        "en": ("memo file name '{stem}' is not YYYY-MM-DD-slug.", "",
+               "Rename it like 2012-05-16-tapaaminen.md (kb new memo does this for you)."),
+        "fi": ("muistion tiedostonimi '{stem}' ei ole muotoa VVVV-KK-PP-tunniste.", "",
+               "Nimeä se esim. 2012-05-16-tapaaminen.md (kb new memo tekee tämän puolestasi)."),
+    },
+    "memo_file_date": {
+        "en": ("the date in file name '{stem}' does not exist.", "", "Fix the date in the file name."),
+        "fi": ("tiedostonimen '{stem}' päivämäärää ei ole olemassa.", "", "Korjaa päivämäärä tiedostonimeen."),
+    },
+    "memo_date_mismatch": {
+        "en": ("date {date} does not match the file name's date {file_date}.", "",
+               "Change one so they agree."),
+        "fi": ("päivämäärä {date} ei täsmää tiedostonimen päivämäärään {file_date}.", "",
+               "Muuta toista niin, että ne täsmäävät."),
+    },
+    "memo_wrong_folder": {
+        "en": ("a memo from {year} is in folder '{folder}'.", "", "Move it to memos/{year}/."),
+        "fi": ("vuoden {year} muistio on kansiossa '{folder}'.", "", "Siirrä se kansioon memos/{year}/."),
+    },
+    "company_file_name": {
+        "en": ("company file name '{stem}' is not an identifier (lower-case letters, digits, hyphens).",
+               "", "Rename it to {slug}.md."),
+        "fi": ("organisaation tiedostonimi '{stem}' ei ole tunniste (pienet kirjaimet, numerot, väliviivat).",
+               "", "Nimeä se uudelleen: {slug}.md."),
+    },
+    "company_slug_mismatch": {
+        "en": ("slug '{slug}' differs from the file name '{stem}'.", "",
+               "Rename the file to {slug}.md or remove the slug line."),
+        "fi": ("tunniste '{slug}' eroaa tiedostonimestä '{stem}'.", "",
+               "Nimeä tiedosto {slug}.md tai poista slug-rivi."),
+    },
+    "case_collision": {
+        "en": ("this file name differs from {other} only in upper/lower case.", "",
+               "Merge the two files: on macOS and Windows they are the same file."),
+        "fi": ("tiedostonimi eroaa tiedostosta {other} vain kirjainkoon osalta.", "",
+               "Yhdistä tiedostot: macOS ja Windows pitävät niitä samana tiedostona."),
+    },
+    # --- references and duplicates ----------------------------------------------------------
+    "unknown_person": {
+        "en": ("unknown person '{slug}' in {key}.", "Did you mean '{suggestion}'?",
+               "Add them as a contact in their organisation's file in companies/."),
+        "fi": ("tuntematon henkilö '{slug}' kentässä {key}.", "Tarkoititko '{suggestion}'?",
+               "Lisää henkilö yhteyshenkilöksi organisaationsa tiedostoon kansiossa companies/."),
+    },
+    "unknown_company": {
+        "en": ("unknown company '{slug}' in {key}.", "Did you mean '{suggestion}'?",
+               "Create it with: kb new company \"Name\"."),
+        "fi": ("tuntematon organisaatio '{slug}' kentässä {key}.", "Tarkoititko '{suggestion}'?",
+               "Luo se komennolla: kb new company \"Nimi\"."),
+    },
+    "duplicate_person": {
+        "en": ("person '{slug}' is already a contact at {first}.", "",
+               "Keep one, or give this one its own slug."),
+        "fi": ("henkilö '{slug}' on jo yhteyshenkilönä kohdassa {first}.", "",
+               "Pidä vain toinen tai anna tälle oma slug."),
+    },
+    "duplicate_offering": {
+        "en": ("offering '{slug}' is already defined at {first}.", "", "Keep one of them."),
+        "fi": ("tarjooma '{slug}' on jo määritelty kohdassa {first}.", "", "Pidä vain toinen."),
+    },
+    "duplicate_name": {
+        "en": ("name '{name}' also belongs to '{other}' ({first}), so links to it would be ambiguous.", "",
+               "Remove the name or alias from one of them."),
+        "fi": ("nimi '{name}' kuuluu myös kohteelle '{other}' ({first}), joten linkki olisi moniselitteinen.",
+               "", "Poista nimi tai lisänimi toiselta."),
+    },
+}
+
+
+def render_message(code: str, params: dict[str, Any], lang: str = "en") -> str:
+    """Fill in a message; an unknown code or a missing value never raises (problems must print)."""
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return f"{code} {params}"
+    text, with_suggestion, otherwise = entry.get(lang) or entry["en"]
+    fix = with_suggestion if params.get("suggestion") and with_suggestion else otherwise
+    if params.get("suggestion") and not with_suggestion and not otherwise:
+        fix = ""
+    sentence = f"{text} {fix}".strip()
+    try:
+        return sentence.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{sentence} {params}"
+
+
+def language_of(code: str | None) -> str:
+    """Finnish for a Finnish site, English for everything else."""
+    return "fi" if (code or "").lower().startswith("fi") else "en"

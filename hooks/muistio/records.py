@@ -1,0 +1,99 @@
+"""The typed records the pipeline works on once files are read and validated.
+
+A record keeps its `SourceFile`, so anything found later (an unknown reference, a duplicate
+alias, a name in the text) can still be reported at the right `file:line`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from muistio.load import SourceFile
+from muistio.schema import CompanyMeta, MemoMeta
+
+
+@dataclass
+class Memo:
+    source: SourceFile
+    meta: MemoMeta
+    """Validated front matter; fields that failed validation hold their defaults."""
+    date: datetime.date | None
+    """None only when neither the front matter nor the file name gives a real date."""
+    valid: bool
+    """False when the front matter had errors: the memo is shown, but kept out of the indexes."""
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def slug(self) -> str:
+        return self.source.stem
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def src_uri(self) -> str:
+        return self.source.path
+
+
+@dataclass
+class Person:
+    slug: str
+    name: str
+    company: str
+    """Slug of the organisation whose contact this person is."""
+    role: str | None
+    aliases: list[str]
+    email: str | None
+    phone: str | None
+    path: str
+    line: int
+
+    @property
+    def src_uri(self) -> str:
+        return f"people/{self.slug}.md"
+
+
+@dataclass
+class Offering:
+    slug: str
+    name: str
+    company: str
+    aliases: list[str]
+    description: str | None
+    common_word: bool
+    path: str
+    line: int
+
+    @property
+    def src_uri(self) -> str:
+        return f"offerings/{self.slug}.md"
+
+
+@dataclass
+class Company:
+    source: SourceFile
+    meta: CompanyMeta
+    valid: bool
+    people: list[Person] = field(default_factory=list)
+    offerings: list[Offering] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def slug(self) -> str:
+        return self.source.stem
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def src_uri(self) -> str:
+        return self.source.path

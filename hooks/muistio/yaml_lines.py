@@ -1,0 +1,172 @@
+"""Read front matter YAML into plain values while keeping the line of every key.
+
+PyYAML's `safe_load` loses line numbers, keeps the last of two duplicate keys without a word,
+turns `no` into False and `2012-02-30` into a crash. Writers need each of those reported at its
+line, so we let PyYAML parse and compose (it keeps marks on every node) and build the values
+ourselves from the node tree:
+
+- duplicate keys are reported, the first value kept (the second is most likely the typo);
+- YAML 1.1 booleans other than true/false (`yes`, `no`, `on`, `off`, `y`, `n`) stay text and are
+  reported, because other tools read them as booleans;
+- timestamps stay text, so the schema can say "2012-02-30 does not exist" instead of crashing;
+- anchors, aliases and explicit tags are refused before anything is built (no "billion laughs",
+  no `!!python/object`): front matter never needs them;
+- nesting deeper than `MAX_DEPTH` is refused before composing, so no RecursionError escapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+MAX_DEPTH = 20
+"""Front matter is two or three levels deep; anything past this is an accident or an attack."""
+
+KeyPath = tuple[str | int, ...]
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_TRUE_FALSE = {"true", "false"}
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """Something the YAML itself got wrong; `line` is 1-based within the YAML text."""
+
+    line: int
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class YamlDocument:
+    value: Any
+    """The parsed value (a dict for well-formed front matter), or None when parsing failed."""
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    """1-based line (within the YAML text) of each key and list item, by its path."""
+    issues: list[YamlIssue] = field(default_factory=list)
+    ambiguous: set[KeyPath] = field(default_factory=set)
+    """Paths holding a YAML 1.1 boolean word (`yes`, `no`, `on`...) that we kept as text."""
+
+
+def parse(text: str) -> YamlDocument:
+    """Parse one YAML document; never raises for bad input."""
+    doc = YamlDocument(value=None)
+    refusal = _scan_events(text)
+    if refusal is not None:
+        doc.issues.append(refusal)
+        return doc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        doc.issues.append(_syntax_issue(error))
+        return doc
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        doc.issues.append(YamlIssue(1, "yaml_syntax", {"detail": str(error).splitlines()[0]}))
+        return doc
+    if node is None:
+        doc.value = {}
+        return doc
+    builder = _Builder(doc)
+    doc.value = builder.build(node, ())
+    return doc
+
+
+def _scan_events(text: str) -> YamlIssue | None:
+    """Refuse aliases, anchors, tags and deep nesting from the event stream, before composing."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return YamlIssue(line, "yaml_alias")
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _STANDARD_TAGS:
+                return YamlIssue(line, "yaml_tag", {"tag": tag})
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return YamlIssue(line, "yaml_too_deep", {"limit": MAX_DEPTH})
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        return _syntax_issue(error)
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        return YamlIssue(1, "yaml_syntax", {"detail": str(error).splitlines()[0]})
+    return None
+
+
+def _syntax_issue(error: yaml.MarkedYAMLError) -> YamlIssue:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    problem = (error.problem or "").strip()
+    if "'\\t'" in problem or "tab" in problem:
+        return YamlIssue(line, "yaml_tab")
+    if "end of stream" in problem and "quoted" in (error.context or ""):
+        context = error.context_mark
+        start = context.line + 1 if context is not None else line
+        return YamlIssue(start, "yaml_unclosed_quote")
+    detail = problem or (error.context or "").strip() or "invalid YAML"
+    return YamlIssue(line, "yaml_syntax", {"detail": detail})
+
+
+class _Builder:
+    """Turns composed nodes into values, recording lines and issues on the way."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.constructor = SafeConstructor()
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.doc.issues.append(YamlIssue(line, "yaml_complex_key"))
+                continue
+            key = str(key_node.value)
+            if key in first_line:
+                self.doc.issues.append(
+                    YamlIssue(line, "duplicate_key", {"key": key, "first_line": first_line[key]})
+                )
+                continue
+            first_line[key] = line
+            self.doc.lines[(*path, key)] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        tag = node.tag
+        if node.style is not None or tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+            return node.value
+        if tag == "tag:yaml.org,2002:bool":
+            if node.value.lower() in _TRUE_FALSE:
+                return node.value.lower() == "true"
+            self.doc.ambiguous.add(path)
+            return node.value
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"):
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError):
+                return node.value
+        return node.value

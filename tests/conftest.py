@@ -1,0 +1,56 @@
+"""Shared fixtures: small knowledge-base trees written into a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+METROPOLIA = """---
+name: Metropolia
+contacts:
+  - name: Petri Laitinen
+    role: projektipäällikkö
+    aliases: [Petri]
+---
+Korkeakoulu.
+"""
+
+SANOMA = """---
+name: Sanoma WSOY
+---
+"""
+
+GOOD_MEMO = """---
+title: Tapaaminen
+date: 2012-05-16
+attendees: [petri-laitinen]
+companies: [metropolia, sanoma-wsoy]
+---
+Keskusteltiin.
+"""
+
+TreeWriter = Callable[[dict[str, str | bytes]], Path]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> TreeWriter:
+    """Write a knowledge base: two companies by default, plus the files given (path → text)."""
+
+    def write(files: dict[str, str | bytes], base: bool = True) -> Path:
+        defaults: dict[str, str | bytes] = (
+            {"companies/metropolia.md": METROPOLIA, "companies/sanoma-wsoy.md": SANOMA} if base else {}
+        )
+        for relative, content in {**defaults, **files}.items():
+            path = tmp_path / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return write

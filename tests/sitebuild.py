@@ -1,0 +1,56 @@
+"""Building real sites in tests: the repository's own, or a copy of its config around a test tree."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` as a user would, in a separate process, and capture what it prints."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"),
+               "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+
+
+def site_skeleton(root: Path) -> Path:
+    """The repository's mkdocs.yml and docs/ in `root`, with the hook loaded from the repository."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks/muistio_hook.py", str(REPO / "hooks" / "muistio_hook.py"))
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True)
+    return root
+
+
+def page(site_dir: Path, uri: str) -> BeautifulSoup:
+    """The built page for a source path such as companies/metropolia.md."""
+    path = site_dir / uri.removesuffix(".md").removesuffix("index") / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(soup: BeautifulSoup) -> BeautifulSoup:
+    """The article of a Material page, without navigation, header and footer."""
+    article = soup.select_one("article")
+    assert article is not None
+    return article
+
+
+def links_to(soup: BeautifulSoup, page_dir: str, target: str) -> list[str]:
+    """Texts of the links in the article that lead to `target` (a site path like companies/x/)."""
+    found = []
+    for anchor in content(soup).select("a[href]"):
+        resolved = os.path.normpath(os.path.join(page_dir, anchor["href"])).replace(os.sep, "/")
+        if resolved.rstrip("/") == target.rstrip("/"):
+            found.append(anchor.get_text())
+    return found

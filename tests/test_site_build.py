@@ -1,0 +1,110 @@
+"""The site built from the repository's content, read as its readers will: in the HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitebuild import REPO, content, links_to, mkdocs_build, page, site_skeleton
+
+SEED = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md"
+SEED_DIR = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa"
+COMPANIES = ["metropolia", "sanoma-wsoy", "op-pohjola", "aalto-yliopisto", "rondo", "reititin"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.mark.parametrize("slug", COMPANIES)
+def test_seed_memo_links_to_each_company_it_names(site: Path, slug: str) -> None:
+    assert links_to(page(site, SEED), SEED_DIR, f"companies/{slug}")
+
+
+@pytest.mark.parametrize("slug", COMPANIES)
+def test_each_company_page_lists_the_seed_memo(site: Path, slug: str) -> None:
+    assert links_to(page(site, f"companies/{slug}.md"), f"companies/{slug}", SEED_DIR) == [
+        "Tapaaminen projektipäällikkö Petri Laitisen kanssa"
+    ]
+
+
+def test_person_page_lists_the_memo_they_attended(site: Path) -> None:
+    soup = page(site, "people/petri-laitinen.md")
+    assert soup.select_one("h1").get_text() == "Petri Laitinen"
+    assert "projektipäällikkö" in content(soup).get_text()
+    assert links_to(soup, "people/petri-laitinen", SEED_DIR)
+    assert links_to(soup, "people/petri-laitinen", "companies/metropolia") == ["Metropolia"]
+
+
+def test_seed_memo_keeps_the_text_and_drops_the_confluence_chrome(site: Path) -> None:
+    text = content(page(site, SEED)).get_text(" ")
+    assert "Sanoma wsoy voisi olla hyvä kontakti." in " ".join(text.split())
+    for chrome in ("No labels", "You must log in to comment", "Error CSS Stylesheet macro"):
+        assert chrome not in text
+
+
+def test_timeline_groups_memos_by_year(site: Path) -> None:
+    soup = page(site, "memos/index.md")
+    assert [h.get_text().strip("¶") for h in content(soup).select("h2")] == ["2012"]
+    assert links_to(soup, "memos", SEED_DIR)
+
+
+def test_directory_is_a_table_of_every_company(site: Path) -> None:
+    table = content(page(site, "companies/index.md")).select_one("table")
+    headers = [th.get_text() for th in table.select("th")]
+    assert headers == ["Nimi", "Toimiala", "Tila", "Vastuuhenkilö", "Viimeisin muistio", "Muistioita"]
+    rows = {tr.select("td")[0].get_text(): [td.get_text() for td in tr.select("td")]
+            for tr in table.select("tbody tr")}
+    assert set(rows) == {"Metropolia", "Sanoma WSOY", "OP-Pohjola", "Aalto-yliopisto", "Rondo", "Reititin"}
+    assert rows["Sanoma WSOY"] == ["Sanoma WSOY", "Kustannustoiminta", "liidi", "–", "16.5.2012", "1"]
+
+
+def test_former_name_shown_on_company_page(site: Path) -> None:
+    text = content(page(site, "companies/aalto-yliopisto.md")).get_text(" ")
+    assert "TKK (Teknillinen korkeakoulu, vuoteen 2010)" in text
+
+
+def test_tag_index_lists_the_memo(site: Path) -> None:
+    soup = page(site, "tags.md")
+    assert "kontaktointi" in content(soup).get_text()
+    assert links_to(soup, "tags", SEED_DIR)
+
+
+def test_site_is_finnish_and_loads_nothing_from_outside(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fi"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_broken_memo_fails_strict_build_with_file_and_line(tmp_path: Path) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    (root / "companies").mkdir()
+    (root / "companies" / "metropolia.md").write_text("---\nname: Metropolia\n---\n", encoding="utf-8")
+    (root / "memos" / "2012").mkdir(parents=True)
+    (root / "memos" / "2012" / "2012-05-16-rikki.md").write_text(
+        "---\ntitle: Rikki\ndate: 2012-05-16\ncompnies: [metropolia]\n---\nTeksti.\n", encoding="utf-8"
+    )
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "memos/2012/2012-05-16-rikki.md:4: tuntematon avain 'compnies'. Tarkoititko 'companies'?" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_memo_still_gets_a_page_without_strict(tmp_path: Path) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    (root / "memos" / "2012").mkdir(parents=True)
+    (root / "memos" / "2012" / "2012-05-16-rikki.md").write_text(
+        "---\ntitle: Rikki\ndate: 2012-02-30\n---\nTärkeä teksti.\n", encoding="utf-8"
+    )
+    result = mkdocs_build(root, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    text = content(page(tmp_path / "site", "memos/2012/2012-05-16-rikki.md")).get_text()
+    assert "Tärkeä teksti." in text
+    assert "päivämäärää 2012-02-30 (date) ei ole kalenterissa" in text
