@@ -1,18 +1,8 @@
-"""The wording of every problem, in English and Finnish.
-
-Messages follow the site's language (`theme.language` in mkdocs.yml): writers on a Finnish site
-read Finnish. Each entry is a sentence that says what is wrong and one that says how to fix it;
-the fix may depend on whether a suggestion was found ("did you mean ...?").
-
-Entry: code → language → (what is wrong, the fix when there is a suggestion, the fix otherwise).
-An empty fix adds nothing.
-"""
+"""Wording of the problems found while reading and validating files, in English and Finnish."""
 
 from __future__ import annotations
 
-from typing import Any
-
-CATALOGUE: dict[str, dict[str, tuple[str, str, str]]] = {
+MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     # --- reading the file -------------------------------------------------------------------
     "not_utf8": {
         "en": ("the file is not UTF-8: byte {byte} on this line cannot be read.", "",
@@ -246,24 +236,3 @@ CATALOGUE: dict[str, dict[str, tuple[str, str, str]]] = {
                "", "Poista nimi tai lisänimi toiselta."),
     },
 }
-
-
-def render_message(code: str, params: dict[str, Any], lang: str = "en") -> str:
-    """Fill in a message; an unknown code or a missing value never raises (problems must print)."""
-    entry = CATALOGUE.get(code)
-    if entry is None:
-        return f"{code} {params}"
-    text, with_suggestion, otherwise = entry.get(lang) or entry["en"]
-    fix = with_suggestion if params.get("suggestion") and with_suggestion else otherwise
-    if params.get("suggestion") and not with_suggestion and not otherwise:
-        fix = ""
-    sentence = f"{text} {fix}".strip()
-    try:
-        return sentence.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return f"{sentence} {params}"
-
-
-def language_of(code: str | None) -> str:
-    """Finnish for a Finnish site, English for everything else."""
-    return "fi" if (code or "").lower().startswith("fi") else "en"
