@@ -1,7 +1,7 @@
 """MkDocs adapter: translates MkDocs events into calls to the Muistio core. Nothing else.
 
 - `on_files`: run the pipeline on the repository (memos/ and companies/ beside mkdocs.yml),
-  log every problem as a warning, and add the generated pages to the site.
+  log every problem as a warning, and add the generated pages (and the follow-up calendar).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 
 Problems are logged on a logger under `mkdocs.`, which is what makes `mkdocs build --strict`
@@ -18,9 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from muistio.exports.calendar import followups_calendar
 from muistio.load import COMPANIES_DIR, MEMOS_DIR, LoadCache
 from muistio.messages import language_of
+from muistio.pages.followups_page import CALENDAR
 from muistio.pipeline import build_site
+from muistio.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.muistio")
 
@@ -35,7 +38,10 @@ _STATE = _State()
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _root(config)
     lang = language_of(config.theme.get("language"))
-    site = build_site(root, _STATE.cache)
+    options = config.extra.get("muistio") or {}
+    settings = Settings(quiet_days=int(options.get("quiet_days", Settings().quiet_days)),
+                        directory_urls=config.use_directory_urls)
+    site = build_site(root, settings, _STATE.cache)
     for problem in site.problems:
         log.warning(problem.render(lang))
     for page in site.pages:
@@ -47,6 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
+    calendar = followups_calendar(site.kb, site.context.items, settings.today, config.site_url or "")
+    files.append(File.generated(config, CALENDAR, content=calendar))
     return files
 
 

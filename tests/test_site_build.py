@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ COMPANIES = ["metropolia", "sanoma-wsoy", "op-pohjola", "aalto-yliopisto", "rond
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO, site_dir)
+    result = mkdocs_build(REPO, site_dir, today="2012-06-20")
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -28,9 +29,9 @@ def test_seed_memo_links_to_each_company_it_names(site: Path, slug: str) -> None
 
 @pytest.mark.parametrize("slug", COMPANIES)
 def test_each_company_page_lists_the_seed_memo(site: Path, slug: str) -> None:
-    assert links_to(page(site, f"companies/{slug}.md"), f"companies/{slug}", SEED_DIR) == [
-        "Tapaaminen projektipäällikkö Petri Laitisen kanssa"
-    ]
+    memo_list = content(page(site, f"companies/{slug}.md")).select("h2#tapaamiset ~ ul")[0]
+    assert [a.get_text() for a in memo_list.select("a")] == ["Tapaaminen projektipäällikkö Petri Laitisen kanssa"]
+    assert links_to(page(site, f"companies/{slug}.md"), f"companies/{slug}", SEED_DIR)
 
 
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:
@@ -108,3 +109,72 @@ def test_broken_memo_still_gets_a_page_without_strict(tmp_path: Path) -> None:
     text = content(page(tmp_path / "site", "memos/2012/2012-05-16-rikki.md")).get_text()
     assert "Tärkeä teksti." in text
     assert "päivämäärää 2012-02-30 (date) ei ole kalenterissa" in text
+
+
+MENTIONS = [
+    ("Petri Laitisen", "people/petri-laitinen"),
+    ("Metropoliassa", "companies/metropolia"),
+    ("Sanoma wsoy", "companies/sanoma-wsoy"),
+    ("OP-pohjola", "companies/op-pohjola"),
+    ("TKK:n", "companies/aalto-yliopisto"),
+    ("Rondossa", "companies/rondo"),
+    ("PROksi", "offerings/proksi"),
+    ("Reititin", "companies/reititin"),
+]
+
+
+@pytest.mark.parametrize(("words", "target"), MENTIONS)
+def test_seed_memo_text_links_inflected_mentions(site: Path, words: str, target: str) -> None:
+    body_links = [a for a in content(page(site, SEED)).select("p a[href]")]
+    texts = {a.get_text() for a in body_links}
+    assert words in texts
+    assert words in links_to(page(site, SEED), SEED_DIR, target)
+
+
+def test_company_page_shows_the_sentence_with_the_mention_marked(site: Path) -> None:
+    article = content(page(site, "companies/sanoma-wsoy.md"))
+    sentence = article.select_one(".kb-sentence")
+    assert sentence.get_text() == "Sanoma wsoy voisi olla hyvä kontakti."
+    assert sentence.select_one("mark").get_text() == "Sanoma wsoy"
+
+
+def test_memo_lists_canonical_names_for_search(site: Path) -> None:
+    mentioned = content(page(site, SEED)).select_one(".kb-mentioned").get_text()
+    for name in ("Petri Laitinen", "Metropolia", "Sanoma WSOY", "OP-Pohjola", "Aalto-yliopisto", "PROksi"):
+        assert name in mentioned
+
+
+def test_search_index_has_base_forms(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    memo_docs = [d for d in index["docs"] if d["location"].startswith(SEED_DIR)]
+    assert any("Petri Laitinen" in d["text"] for d in memo_docs)
+
+
+def test_dashboard_shows_recent_memo_open_followup_and_quiet_relationships(site: Path) -> None:
+    soup = page(site, "index.md")
+    assert links_to(soup, "", SEED_DIR)
+    text = content(soup).get_text(" ")
+    assert "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten." in text
+    assert "Tilanne 20.6.2012" in text
+    assert "Hiljaiset suhteet" in text
+
+
+def test_followups_page_groups_by_owner_and_links_the_memo(site: Path) -> None:
+    soup = page(site, "followups.md")
+    article = content(soup)
+    assert [h.get_text().strip("¶") for h in article.select("h2")] == ["Petri Laitinen (1)"]
+    assert links_to(soup, "followups", SEED_DIR)
+    assert (site / "followups.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_company_page_has_a_meeting_chart(site: Path) -> None:
+    chart = content(page(site, "companies/metropolia.md")).select_one("svg.kb-chart")
+    assert chart is not None
+    assert [r for r in chart.select("rect.kb-bar") if float(r["height"]) > 0]
+
+
+def test_relationship_map_embeds_the_graph(site: Path) -> None:
+    data = json.loads(content(page(site, "map.md")).select_one("#kb-map-data").string)
+    kinds = {node["kind"] for node in data["nodes"]}
+    assert kinds == {"company", "person", "memo"}
+    assert ["company:metropolia", "person:petri-laitinen"] in data["edges"]

@@ -80,10 +80,17 @@ def build_index(memos: Iterable[Memo], companies: Iterable[Company]) -> tuple[Kn
     return kb, problems
 
 
-def add_company_mentions(kb: KnowledgeBase, memo: Memo, companies: Iterable[str]) -> None:
-    """Count companies named in a memo's text as its companies (the linker calls this)."""
-    for slug in companies:
-        memos = kb.company_memos.setdefault(slug, [])
+def add_mentions(kb: KnowledgeBase, memo: Memo, keys: Iterable[str]) -> None:
+    """Count the companies and people named in a memo's text as its own (the link stage calls this).
+
+    A writer should not have to repeat in the front matter every organisation the memo names.
+    """
+    for key in dict.fromkeys(keys):
+        kind, _, slug = key.partition(":")
+        index = {"company": kb.company_memos, "person": kb.person_memos}.get(kind)
+        if index is None:
+            continue
+        memos = index.setdefault(slug, [])
         if memo not in memos:
             memos.append(memo)
             memos.sort(key=_newest_first)

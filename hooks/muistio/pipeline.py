@@ -1,4 +1,4 @@
-"""The pipeline, in the order it runs: load → validate → index → link → pages.
+"""The pipeline, in the order it runs: load → validate → index → link → follow-ups → pages.
 
 Both adapters call this module and nothing deeper: the MkDocs hook (`build_site`) and the `kb`
 command (`check`). Reading this file should tell a newcomer what a build does.
@@ -10,15 +10,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from muistio.crosslink import link_all
+from muistio.followups import collect
 from muistio.knowledge_base import KnowledgeBase, build_index
 from muistio.load import LoadCache, SourceFile, load_all
-from muistio.pages import GeneratedPage
+from muistio.pages import Context, GeneratedPage
 from muistio.pages.company import company_page
+from muistio.pages.dashboard import dashboard_page
+from muistio.pages.followups_page import followups_page
 from muistio.pages.indexes import directory_page, people_page, timeline_page
 from muistio.pages.memo import memo_page
 from muistio.pages.person import offering_page, person_page
+from muistio.pages.relationship_map import map_page
 from muistio.problems import Problem, sorted_problems
 from muistio.records import Company, Memo
+from muistio.settings import Settings
 from muistio.validate import validate_company, validate_memo
 
 
@@ -35,6 +41,8 @@ class SiteBuild:
     kb: KnowledgeBase
     problems: list[Problem]
     pages: list[GeneratedPage]
+    context: Context
+    """The linked memos and follow-ups the pages were made from (exports reuse them)."""
 
 
 def check(root: Path, cache: LoadCache | None = None) -> Checked:
@@ -52,24 +60,25 @@ def check(root: Path, cache: LoadCache | None = None) -> Checked:
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
 
 
-def build_site(root: Path, cache: LoadCache | None = None) -> SiteBuild:
+def build_site(root: Path, settings: Settings | None = None, cache: LoadCache | None = None) -> SiteBuild:
     """Everything the site needs from the knowledge base: its pages and its problems."""
+    settings = settings or Settings()
     checked = check(root, cache)
     kb = checked.kb
+    linked = link_all(kb)
+    items, item_problems = collect(kb)
+    problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
+    ctx = Context(kb, linked, items, settings)
     by_file: dict[str, list[Problem]] = defaultdict(list)
-    for problem in checked.problems:
+    for problem in problems:
         by_file[problem.path].append(problem)
-    pages: list[GeneratedPage] = []
-    for memo in kb.memos:
-        pages.append(memo_page(kb, memo, memo.source.body, by_file.get(memo.path, [])))
-    for company in kb.companies.values():
-        pages.append(company_page(kb, company))
-    for person in kb.people.values():
-        pages.append(person_page(kb, person))
-    for offering in kb.offerings.values():
-        pages.append(offering_page(kb, offering, []))
-    pages += [timeline_page(kb), directory_page(kb), people_page(kb)]
-    return SiteBuild(kb, checked.problems, pages)
+    pages: list[GeneratedPage] = [memo_page(ctx, memo, by_file.get(memo.path, [])) for memo in kb.memos]
+    pages += [company_page(ctx, company) for company in kb.companies.values()]
+    pages += [person_page(ctx, person) for person in kb.people.values()]
+    pages += [offering_page(ctx, offering) for offering in kb.offerings.values()]
+    pages += [timeline_page(kb), directory_page(kb), people_page(kb), followups_page(ctx), dashboard_page(ctx),
+              map_page(ctx)]
+    return SiteBuild(kb, problems, pages, ctx)
 
 
 def _fresh(source: SourceFile) -> SourceFile:

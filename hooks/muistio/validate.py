@@ -15,6 +15,8 @@ import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.fi import ytunnus
 
 from muistio.load import SourceFile
 from muistio.names import did_you_mean, slugify
@@ -75,6 +77,12 @@ def validate_company(source: SourceFile) -> Company:
             Problem(source.path, source.line_of(("slug",)), "company_slug_mismatch",
                     {"slug": meta.slug, "stem": source.stem})
         )
+    if meta.business_id:
+        try:
+            ytunnus.validate(meta.business_id)
+        except StdnumError as error:
+            problems.append(Problem(source.path, source.line_of(("business_id",)), "invalid_business_id",
+                                    {"value": meta.business_id, "detail": str(error).rstrip(".").lower()}))
     company = Company(source, meta, valid and source.meta is not None)
     company.people = [_person(company, index, contact) for index, contact in enumerate(meta.contacts)]
     company.offerings = [

@@ -7,9 +7,33 @@ files or knows about MkDocs. The adapter (the MkDocs hook) only hands the pages 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from muistio.crosslink import Linked
+    from muistio.followups import ActionItem
+    from muistio.knowledge_base import KnowledgeBase
+    from muistio.settings import Settings
+
+
+@dataclass
+class Context:
+    """Everything the page renderers read: the model, the link stage's output, the follow-ups."""
+
+    kb: KnowledgeBase
+    linked: Linked
+    items: list[ActionItem]
+    settings: Settings
+    items_by_memo: dict[str, list[ActionItem]] = field(default_factory=dict)
+    items_by_owner: dict[str, list[ActionItem]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for item in self.items:
+            self.items_by_memo.setdefault(item.memo.path, []).append(item)
+            if item.owner:
+                self.items_by_owner.setdefault(item.owner, []).append(item)
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,22 @@
-"""A company's page: the profile box, the writer's own text, contacts, offerings and memos."""
+"""A company's page: the profile box, the writer's own text, contacts, offerings, a chart of
+meetings, open follow-ups, and every memo that names the company with the sentence that does."""
 
 from __future__ import annotations
 
-from muistio.knowledge_base import KnowledgeBase
-from muistio.pages import GeneratedPage
+from muistio.crosslink import MemoMention
+from muistio.followups import open_items
+from muistio.pages import Context, GeneratedPage
+from muistio.pages.charts import meetings_per_quarter
+from muistio.pages.followups_page import item_rows
 from muistio.pages.labels import STATUS
 from muistio.pages.markup import cell, finnish_date, link, text
-from muistio.records import Company
+from muistio.records import Company, Memo
+from muistio.relationships import relationship
 
 
-def company_page(kb: KnowledgeBase, company: Company) -> GeneratedPage:
-    uri = company.src_uri
-    meta = company.meta
+def company_page(ctx: Context, company: Company) -> GeneratedPage:
+    kb, uri, meta = ctx.kb, company.src_uri, company.meta
+    rel = relationship(kb, company, ctx.settings.today)
     rows: list[tuple[str, str]] = []
     if meta.industry:
         rows.append(("Toimiala", cell(meta.industry)))
@@ -21,16 +26,19 @@ def company_page(kb: KnowledgeBase, company: Company) -> GeneratedPage:
         rows.append(("Vastuuhenkilö", link(kb.people[meta.owner].name, uri, kb.people[meta.owner].src_uri)))
     if meta.next_step:
         rows.append(("Seuraava askel", cell(meta.next_step)))
+    if rel.last_contact:
+        rows.append(("Viimeisin yhteys", f"{finnish_date(rel.last_contact)} ({rel.days_since} päivää sitten)"))
+    else:
+        rows.append(("Viimeisin yhteys", "ei muistioita"))
     if meta.website:
-        rows.append(("Verkkosivu", f"<{meta.website}>" if meta.website.startswith("http") else cell(meta.website)))
+        shown = f"<{meta.website}>" if meta.website.startswith(("https://", "http://")) else cell(meta.website)
+        rows.append(("Verkkosivu", shown))
     if meta.business_id:
         rows.append(("Y-tunnus", cell(meta.business_id)))
     if meta.aliases:
         rows.append(("Myös", ", ".join(text(a) for a in meta.aliases)))
     if meta.former_names:
         rows.append(("Entiset nimet", ", ".join(_former(f.name, f.until, f.note) for f in meta.former_names)))
-    memos = kb.company_memos.get(company.slug, [])
-    rows.append(("Viimeisin muistio", finnish_date(memos[0].date) if memos else "–"))
     parts = ['<div class="kb-profile" markdown>', "", "| | |", "|---|---|"]
     parts += [f"| {label} | {value} |" for label, value in rows]
     parts += ["", "</div>", ""]
@@ -48,14 +56,42 @@ def company_page(kb: KnowledgeBase, company: Company) -> GeneratedPage:
             about = f" – {text(offering.description)}" if offering.description else ""
             parts.append(f"- {link(offering.name, uri, offering.src_uri)}{about}")
         parts.append("")
-    parts += ["## Muistiot", ""]
-    if memos:
-        parts += [f"- {finnish_date(m.date)} {link(m.title, uri, m.src_uri)}" for m in memos]
-    else:
-        parts.append("Ei vielä muistioita.")
-    parts.append("")
+    memos = kb.company_memos.get(company.slug, [])
+    pending = open_items([i for m in memos for i in ctx.items_by_memo.get(m.path, [])], ctx.settings.today)
+    if pending:
+        parts += ["## Avoimet toimenpiteet", ""] + item_rows(pending, ctx, uri, owner_column=True)
+    parts += ["## Tapaamiset", ""]
+    chart = meetings_per_quarter(memos, ctx.settings.today)
+    if chart:
+        parts += [chart, ""]
+    parts += memo_list(ctx, memos, f"company:{company.slug}", uri)
     tags = {"tags": list(meta.tags)} if meta.tags else {}
     return GeneratedPage(uri, company.name, "\n".join(parts), tags)
+
+
+def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> list[str]:
+    """Memos newest first, each with the sentences that mention the entity, the mention marked."""
+    if not memos:
+        return ["Ei vielä muistioita.", ""]
+    by_memo: dict[str, list[MemoMention]] = {}
+    for mention in ctx.linked.by_entity.get(key, []):
+        by_memo.setdefault(mention.memo, []).append(mention)
+    parts = []
+    for memo in memos:
+        sentences: dict[str, MemoMention] = {}
+        for mention in by_memo.get(memo.path, []):
+            sentences.setdefault(mention.sentence, mention)
+        quotes = "".join(
+            f'<br><span class="kb-sentence">{highlighted(mention)}</span>' for mention in list(sentences.values())[:2]
+        )
+        parts.append(f"- **{finnish_date(memo.date)}** {link(memo.title, uri, memo.src_uri)}{quotes}")
+    return [*parts, ""]
+
+
+def highlighted(mention: MemoMention) -> str:
+    start, end = mention.highlight
+    sentence = mention.sentence
+    return f"{text(sentence[:start])}<mark>{text(sentence[start:end])}</mark>{text(sentence[end:])}"
 
 
 def _former(name: str, until: int | None, note: str | None) -> str:

@@ -1,34 +1,37 @@
-"""Pages for people and offerings: who they are, where they belong, which memos name them."""
+"""Pages for people and offerings: who they are, where they belong, their open follow-ups, and
+the memos that name them (with the sentence)."""
 
 from __future__ import annotations
 
-from muistio.knowledge_base import KnowledgeBase
-from muistio.pages import GeneratedPage
-from muistio.pages.markup import finnish_date, link, text
-from muistio.records import Memo, Offering, Person
+from muistio.followups import open_items
+from muistio.pages import Context, GeneratedPage
+from muistio.pages.company import memo_list
+from muistio.pages.followups_page import item_rows
+from muistio.pages.markup import link, text
+from muistio.records import Offering, Person
 
 
-def person_page(kb: KnowledgeBase, person: Person) -> GeneratedPage:
+def person_page(ctx: Context, person: Person) -> GeneratedPage:
     uri = person.src_uri
-    company = kb.companies[person.company]
+    company = ctx.kb.companies[person.company]
     role = f"{text(person.role)}, " if person.role else ""
     parts = [f"{role}{link(company.name, uri, company.src_uri)}", ""]
-    parts += _memo_list(kb.person_memos.get(person.slug, []), uri)
+    pending = open_items(ctx.items_by_owner.get(person.slug, []), ctx.settings.today)
+    if pending:
+        parts += ["## Avoimet toimenpiteet", ""] + item_rows(pending, ctx, uri)
+    parts += ["## Muistiot", ""]
+    parts += memo_list(ctx, ctx.kb.person_memos.get(person.slug, []), f"person:{person.slug}", uri)
     return GeneratedPage(uri, person.name, "\n".join(parts))
 
 
-def offering_page(kb: KnowledgeBase, offering: Offering, memos: list[Memo]) -> GeneratedPage:
+def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
     uri = offering.src_uri
-    company = kb.companies[offering.company]
+    company = ctx.kb.companies[offering.company]
     parts = [f"Tarjoaja: {link(company.name, uri, company.src_uri)}", ""]
     if offering.description:
         parts += [text(offering.description), ""]
-    parts += _memo_list(memos, uri)
+    key = f"offering:{offering.slug}"
+    memos_by_path = {m.path: m for m in ctx.kb.memos}
+    paths = dict.fromkeys(m.memo for m in ctx.linked.by_entity.get(key, []))
+    parts += ["## Muistiot", ""] + memo_list(ctx, [memos_by_path[p] for p in paths if p in memos_by_path], key, uri)
     return GeneratedPage(uri, offering.name, "\n".join(parts))
-
-
-def _memo_list(memos: list[Memo], uri: str) -> list[str]:
-    parts = ["## Muistiot", ""]
-    if not memos:
-        return [*parts, "Ei vielä muistioita.", ""]
-    return [*parts, *(f"- {finnish_date(m.date)} {link(m.title, uri, m.src_uri)}" for m in memos), ""]

@@ -1,0 +1,277 @@
+"""Find the names of known entities, inflected, in plain text.
+
+Design: the text is cut into word tokens once; each token is looked up in two dictionaries built
+once per site build - the exact first word of multi-word names ("petri" for "Petri Laitinen")
+and the first three letters of single-word names' stems ("lai" for Laitise-n). Only the few
+candidates found there are checked, by ``startswith`` and a set lookup of the remainder in the
+closed list of endings. A single regex alternation over thousands of names x dozens of endings
+was the alternative; Python's ``re`` tries alternatives one by one, compiling it takes seconds,
+and it cannot express "longest of all candidates" - the dictionary route is linear in the text
+and measured fast enough (scripts/bench_linking.py).
+
+Rules a reader of a memo would notice:
+
+* Capitalisation: a name stored capitalised only matches text whose first letter is a capital
+  ("koneen" is not Kone) unless the term opts in with ``match_lowercase``; an all-capital first
+  word must match exactly ("Op" and "op" are not OP). The rest matches in any case, so "Sanoma
+  wsoy" is Sanoma WSOY and "OP-pohjola" is OP-Pohjola.
+* ``common_word`` names (Kone, Rondo, Reititin) are skipped at the start of a sentence, where the
+  capital letter says nothing; they are not reported at all there.
+* Longest match wins: "Petri Laitisen" is one mention of Petri Laitinen, not Petri.
+* Hyphens: a name *followed* by a hyphen is matched ("Sanoma-konsernin", "PROksi-palvelu" speak
+  about Sanoma and PROksi; the first part of a compound is not inflected, so only the name as
+  written matches there). A name *preceded* by a hyphen is not ("Keski-Uusimaa" is not Uusimaa,
+  "Pohjois-Karjala" is not Karjala); names that contain a hyphen (OP-Pohjola) match as a whole.
+* A name glued to "@", "#", "/", "." or "_" is a handle, path, domain or identifier, not a mention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from . import endings
+from .stems import Stem, StemKind, is_abbreviation, word_stems
+
+# A word token: letters/digits (and combining marks, for text that escaped NFC), optionally
+# followed by ":" or an apostrophe and more letters - TKK:n, Bordeaux'n are one token.
+_WORD = r"(?:[^\W_]|[\u0300-\u036f])+"
+TOKEN_RE = re.compile(rf"{_WORD}(?:[:'’]{_WORD})?")
+_HYPHENS = "-\u2010\u2011"
+# "!" and "\\" because a link inserted after them would become an image or an escaped bracket.
+# "_" only when it joins words (snake_case); as emphasis (_Fazer_) it is fine.
+_BLOCKED_BEFORE = frozenset("@#/\\.$!" + _HYPHENS)
+_SENTENCE_END = frozenset(".!?:…")
+# Skipped when looking back for a sentence start: space, Markdown emphasis, quotes, brackets,
+# dashes and bullets that open a line.
+_OPENERS = frozenset(" \t\r\n\u00a0*_~\"'“”‘’«»([{>#•–—" + _HYPHENS)
+_KEY_LEN = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """A name, alias or former name of an entity, as written in front matter."""
+
+    text: str
+    key: str
+    common_word: bool = False
+    match_lowercase: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    key: str
+    term: str
+    surface: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    term: Term
+    order: int  # position in the input: the first term wins a tie
+    locked: str  # prefix that must match case-sensitively ("P", "OP", "" for match_lowercase)
+    head: tuple[str, ...]  # lower-case words before the last one
+    seps: tuple[str, ...]  # normalised separators between the words
+    stems: tuple[tuple[str, frozenset[str]], ...]  # last word: (stem, allowed remainders)
+
+
+def _fold(token: str) -> str:
+    token = token.lower()
+    return token if token.isascii() else unicodedata.normalize("NFC", token)
+
+
+_SPACES_RE = re.compile(r"\s+")
+_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
+
+
+def _norm_sep(sep: str) -> str:
+    """Separators compare loosely: any whitespace run is one space, any hyphen is '-'."""
+    if sep == " " or sep == "-":
+        return sep
+    return _HYPHEN_RE.sub("-", _SPACES_RE.sub(" ", sep))
+
+
+def _forms_key(stem: Stem) -> tuple[StemKind, str]:
+    """What the allowed endings of ``stem`` depend on: its kind, and for vowel stems the last
+    vowel (the illative copies it)."""
+    return stem.kind, stem.text[-1] if stem.kind is StemKind.VOWEL else ""
+
+
+@cache
+def _forms(keys: tuple[tuple[StemKind, str], ...]) -> frozenset[str]:
+    """The endings allowed after a stem text that has the given kinds, built once per combination
+    (thousands of terms share a handful of combinations)."""
+    out: set[str] = set()
+    for kind, vowel in keys:
+        if kind is StemKind.NOMINATIVE:
+            out |= endings.nominative_forms()
+        elif kind is StemKind.VOWEL:
+            out |= endings.forms_after_vowel(vowel)
+        elif kind is StemKind.CONSONANT:
+            out |= endings.forms_after_consonant()
+        elif kind is StemKind.PLURAL:
+            out |= endings.forms_after_plural()
+        elif kind is StemKind.PLURAL_J:
+            out |= endings.forms_after_plural_j()
+        else:
+            out |= endings.forms_after_abbreviation()
+    return frozenset(out)
+
+
+def _candidate(term: Term, order: int) -> _Candidate | None:
+    text = unicodedata.normalize("NFC", term.text).strip()
+    tokens = list(TOKEN_RE.finditer(text))
+    if not tokens:
+        return None
+    words = [m.group() for m in tokens]
+    seps = tuple(_norm_sep(text[a.end() : b.start()]) for a, b in zip(tokens, tokens[1:], strict=False))
+    first = words[0]
+    if term.match_lowercase:
+        locked = ""
+    elif len(first) > 1 and is_abbreviation(first):
+        locked = first
+    elif first[0].isupper():
+        locked = first[0]
+    else:
+        locked = ""
+    merged: dict[str, set[tuple[StemKind, str]]] = {}
+    for stem in word_stems(words[-1]):
+        merged.setdefault(stem.text, set()).add(_forms_key(stem))
+    stems = tuple(
+        (text, _forms(tuple(sorted(keys, key=lambda k: (k[0].value, k[1])))))
+        for text, keys in sorted(merged.items())
+    )
+    head = tuple(_fold(word) for word in words[:-1])
+    return _Candidate(term, order, locked, head, seps, stems)
+
+
+class Matcher:
+    """All terms of a build, compiled once; :meth:`find` is then linear in the text."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        # exact first word -> first two letters of the second word -> candidates: people share
+        # first names, so "petri" alone would leave hundreds of candidates to check.
+        self._multi: dict[str, dict[str, list[_Candidate]]] = {}
+        self._single: dict[str, list[_Candidate]] = {}  # stem prefix -> candidates
+        self._short_keys: set[int] = set()  # lengths < _KEY_LEN used as keys
+        for order, term in enumerate(terms):
+            candidate = _candidate(term, order)
+            if candidate is None:
+                continue
+            if candidate.head:
+                if len(candidate.head) > 1:
+                    seconds = {candidate.head[1][:2]}
+                else:
+                    seconds = {stem[:2] for stem, _ in candidate.stems}
+                by_second = self._multi.setdefault(candidate.head[0], {})
+                for second in seconds:
+                    by_second.setdefault(second, []).append(candidate)
+                continue
+            keys = {stem[:_KEY_LEN] for stem, _ in candidate.stems}
+            for key in keys:
+                if len(key) < _KEY_LEN:
+                    self._short_keys.add(len(key))
+                self._single.setdefault(key, []).append(candidate)
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping mentions, leftmost-longest, sorted by start."""
+        tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+        folded = [_fold(text[s:e]) for s, e in tokens]
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best = self._best_at(text, tokens, folded, i)
+            if best is None:
+                i += 1
+                continue
+            last, candidate = best
+            start, end = tokens[i][0], tokens[last][1]
+            term = candidate.term
+            matches.append(Match(start, end, term.key, term.text, text[start:end]))
+            i = last + 1
+        return matches
+
+    def _best_at(
+        self, text: str, tokens: list[tuple[int, int]], folded: list[str], i: int
+    ) -> tuple[int, _Candidate] | None:
+        start = tokens[i][0]
+        if start > 0 and (
+            text[start - 1] in _BLOCKED_BEFORE
+            or (text[start - 1] == "_" and text[start - 2 : start - 1].isalnum())
+        ):
+            return None
+        word = folded[i]
+        candidates: list[_Candidate] = []
+        by_second = self._multi.get(word)
+        if by_second and i + 1 < len(tokens):
+            candidates += by_second.get(folded[i + 1][:2], ())
+        candidates += self._single.get(word[:_KEY_LEN], ())
+        for length in self._short_keys:
+            if len(word) >= length:
+                candidates += self._single.get(word[:length], ())
+        if not candidates:
+            return None
+        best: tuple[int, _Candidate] | None = None
+        sentence_start: bool | None = None
+        for candidate in candidates:
+            last = self._match_end(text, tokens, folded, i, candidate)
+            if last is None:
+                continue
+            if candidate.term.common_word:
+                if sentence_start is None:
+                    sentence_start = is_sentence_start(text, start)
+                if sentence_start:
+                    continue
+            if (
+                best is None
+                or last > best[0]
+                or (last == best[0] and candidate.order < best[1].order)
+            ):
+                best = (last, candidate)
+        return best
+
+    @staticmethod
+    def _match_end(
+        text: str, tokens: list[tuple[int, int]], folded: list[str], i: int, cand: _Candidate
+    ) -> int | None:
+        """Index of the last token of ``cand`` matched at token ``i``, or None."""
+        n_head = len(cand.head)
+        last = i + n_head
+        if last >= len(tokens):
+            return None
+        for k in range(n_head):
+            if folded[i + k] != cand.head[k]:
+                return None
+            between = text[tokens[i + k][1] : tokens[i + k + 1][0]]
+            if _norm_sep(between) != cand.seps[k]:
+                return None
+        word = folded[last]
+        if not any(
+            word.startswith(stem) and word[len(stem) :] in forms for stem, forms in cand.stems
+        ):
+            return None
+        if cand.locked:
+            first = text[tokens[i][0] : tokens[i][1]]
+            if not first.isascii():
+                first = unicodedata.normalize("NFC", first)
+            if not first.startswith(cand.locked):
+                return None
+        end = tokens[last][1]
+        after = text[end : end + 2]
+        if after[:1] == "@" or (after[:1] in "._" and after[1:2].isalnum()):
+            return None
+        return last
+
+
+def is_sentence_start(text: str, pos: int) -> bool:
+    """True if only openers (space, emphasis, quotes, dashes) stand between ``pos`` and the
+    start of the text or a sentence-ending mark (. ! ? : …)."""
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END

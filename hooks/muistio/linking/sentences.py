@@ -1,0 +1,150 @@
+"""Cut the sentence around a mention, as plain text, for "mentioned in" lists.
+
+An entity page lists where it is mentioned with the sentence around each mention, so the reader
+sees *what* was said without opening every memo. The sentence is shown as plain text: Markdown
+syntax is stripped (a half-cut ``**`` or ``[text](url)`` would render as noise), whitespace is
+folded (memos are wrapped at arbitrary columns), and a very long "sentence" - a paragraph
+without punctuation, common in pasted notes - is trimmed to a window around the mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Words that end in a full stop without ending the sentence (esim. = for example).
+ABBREVIATIONS = frozenset(
+    """esim mm ym yms jne tms vrt ks ns n noin ca klo os puh nro no s p kpl milj mrd
+    tri prof toht dipl ins fil maist yo ao em ko ma ti ke to pe la su tammik helmik
+    maalisk huhtik toukok kesäk heinäk elok syysk lokak marrask jouluk oy oyj ab ltd inc
+    e g i eg ie etc vs jr sr""".split()
+)
+
+MAX_SENTENCE = 300  # characters; longer sentences are trimmed around the mention
+_CLOSERS = "\"'”’»)]"
+_EMPHASIS_RE = re.compile(r"[*_~]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Markup:
+    """A piece of Markdown syntax in a block of text, and what of it reads as text.
+
+    ``[keep_start, keep_end)`` is kept (a link's text, a code span's code); with
+    ``replacement`` set, the span reads as that string instead (a decoded ``&amp;``).
+    """
+
+    start: int
+    end: int
+    keep_start: int = 0
+    keep_end: int = 0
+    replacement: str | None = None
+
+
+def plain_text(block: str, markup: list[Markup]) -> tuple[str, list[int]]:
+    """``block`` with ``markup`` and emphasis markers removed, and each char's index in ``block``."""
+    out: list[str] = []
+    index: list[int] = []
+
+    def keep(start: int, end: int) -> None:
+        """Copy ``block[start:end]``, dropping emphasis delimiters."""
+        pos = start
+        for marker in _EMPHASIS_RE.finditer(block, start, end):
+            if _is_delimiter(block, marker.start()):
+                out.append(block[pos : marker.start()])
+                index.extend(range(pos, marker.start()))
+                pos = marker.start() + 1
+        out.append(block[pos:end])
+        index.extend(range(pos, end))
+
+    pos = 0
+    for span in sorted(markup, key=lambda m: (m.start, -m.end)):
+        if span.start < pos:
+            continue  # nested in a span already handled
+        keep(pos, span.start)
+        if span.replacement is not None:
+            out.append(span.replacement)
+            index.extend([span.start] * len(span.replacement))
+        else:
+            kept_start, kept_end = max(span.keep_start, span.start), min(span.keep_end, span.end)
+            if kept_end > kept_start:
+                out.append(block[kept_start:kept_end])
+                index.extend(range(kept_start, kept_end))
+        pos = max(pos, span.end)
+    keep(pos, len(block))
+    return "".join(out), index
+
+
+def _is_delimiter(block: str, i: int) -> bool:
+    """Emphasis markers touch a word on one side only; "5 * 3" and snake_case stay."""
+    before = block[i - 1] if i > 0 else " "
+    after = block[i + 1] if i + 1 < len(block) else " "
+    if block[i] == "_" and before.isalnum() and after.isalnum():
+        return False
+    return not (before.isspace() and after.isspace())
+
+
+@lru_cache(maxsize=64)
+def sentence_breaks(text: str) -> tuple[int, ...]:
+    """Offsets where a new sentence starts."""
+    breaks = [0]
+    for match in re.finditer(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(\s+)", text):
+        nxt = match.end()
+        if nxt >= len(text):
+            continue
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in "\"'“”«([*-–"):
+            if "\n" not in match.group(1):
+                continue
+        if text[match.start()] == ".":
+            word = re.search(r"(\w+)$", text[: match.start()])
+            if word and word.group(1).lower() in ABBREVIATIONS and "\n" not in match.group(1):
+                continue
+        breaks.append(nxt)
+    for match in re.finditer(r":[ \t]*\n\s*", text):  # "Keskusteltiin:\nTyönantajat ..."
+        breaks.append(match.end())
+    return tuple(sorted(set(breaks)))
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence of ``text`` containing ``[start, end)``, whitespace folded, and the span's
+    offsets inside it."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    sentence_start = 0
+    sentence_end = len(text)
+    for brk in sentence_breaks(text):
+        if brk <= start:
+            sentence_start = brk
+        elif brk >= end:
+            sentence_end = brk
+            break
+    before = _SPACE_RE.sub(" ", text[sentence_start:start]).lstrip()
+    span = _SPACE_RE.sub(" ", text[start:end])
+    after = _SPACE_RE.sub(" ", text[end:sentence_end]).rstrip()
+    folded = before + span + after
+    s, e = len(before), len(before) + len(span)
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " ":  # span starts/ends in space
+        folded, (s, e) = _fold(text[sentence_start:sentence_end], start - sentence_start,
+                               end - sentence_start)
+    if len(folded) > MAX_SENTENCE:
+        folded, s, e = _window(folded, s, e)
+    return folded, s, e
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Trim a long sentence to about MAX_SENTENCE characters around the span, at spaces."""
+    room = max(0, MAX_SENTENCE - (end - start)) // 2
+    left = max(0, start - room)
+    right = min(len(text), end + room)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    prefix = "… " if left > 0 else ""
+    suffix = " …" if right < len(text) else ""
+    shift = len(prefix) - left
+    return prefix + text[left:right] + suffix, start + shift, end + shift

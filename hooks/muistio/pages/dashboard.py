@@ -1,0 +1,71 @@
+"""The home page: what a colleague needs at a glance on Monday morning.
+
+Recent memos, what is overdue, which relationships have gone quiet, and where each company is in
+the pipeline. Everything is computed at build time from the memos; nothing is typed in twice.
+"""
+
+from __future__ import annotations
+
+from muistio.followups import open_items
+from muistio.pages import Context, GeneratedPage
+from muistio.pages.followups_page import FOLLOWUPS, item_rows
+from muistio.pages.indexes import DIRECTORY, TIMELINE
+from muistio.pages.labels import STATUS
+from muistio.pages.markup import finnish_date, link, text
+from muistio.relationships import by_status, quiet
+
+HOME = "index.md"
+RECENT = 10
+
+
+def dashboard_page(ctx: Context) -> GeneratedPage:
+    kb, today = ctx.kb, ctx.settings.today
+    pending = open_items(ctx.items, today)
+    overdue = [item for item in pending if item.is_overdue(today)]
+    silent = quiet(kb, today, ctx.settings.quiet_days)
+    parts = [
+        f"Reitittimen muisti yrityskontakteista. Tilanne {finnish_date(today)}.",
+        "",
+        '<div class="grid cards kb-counts" markdown>',
+        "",
+        f"-   **{len(kb.memos)}** [muistiota]({TIMELINE})",
+        f"-   **{len(kb.companies)}** [organisaatiota]({DIRECTORY})",
+        f"-   **{len(pending)}** [avointa toimenpidettä]({FOLLOWUPS})",
+        f"-   **{len(overdue)}** myöhässä",
+        "",
+        "</div>",
+        "",
+        "## Viimeisimmät muistiot",
+        "",
+    ]
+    for memo in kb.memos[:RECENT]:
+        names = ", ".join(text(kb.companies[s].name) for s in kb.memo_companies(memo)[:3])
+        parts.append(f"- **{finnish_date(memo.date)}** {link(memo.title, HOME, memo.src_uri)}"
+                     + (f" – {names}" if names else ""))
+    if not kb.memos:
+        parts.append("Ei vielä muistioita.")
+    parts += ["", "## Myöhässä olevat toimenpiteet", ""]
+    parts += item_rows(overdue, ctx, HOME, owner_column=True) if overdue else ["Ei myöhässä olevia.", ""]
+    parts += ["## Avoimet toimenpiteet", ""]
+    parts += item_rows(pending[:RECENT], ctx, HOME, owner_column=True) if pending else ["Ei avoimia.", ""]
+    if len(pending) > RECENT:
+        parts += [f"Kaikki {len(pending)}: [Seuranta]({FOLLOWUPS})", ""]
+    parts += [f"## Hiljaiset suhteet (ei tapaamista yli {ctx.settings.quiet_days} päivään)", ""]
+    if silent:
+        parts += ["| Organisaatio | Tila | Viimeisin yhteys | Päiviä |", "|---|---|---|---:|"]
+        for rel in silent:
+            company = rel.company
+            status = STATUS.get(company.meta.status or "", "–")
+            days = str(rel.days_since) if rel.days_since is not None else "–"
+            last = finnish_date(rel.last_contact) if rel.last_contact else "ei koskaan"
+            parts.append(f"| {link(company.name, HOME, company.src_uri)} | {status} | {last} | {days} |")
+        parts.append("")
+    else:
+        parts += ["Kaikkia seurattavia on tavattu äskettäin.", ""]
+    parts += ["## Organisaatiot tilan mukaan", "", "| Tila | Määrä | Organisaatiot |", "|---|---:|---|"]
+    for status, companies in by_status(kb).items():
+        names = ", ".join(link(c.name, HOME, c.src_uri) for c in companies) or "–"
+        parts.append(f"| {STATUS[status]} | {len(companies)} | {names} |")
+    untracked = sum(1 for c in kb.companies.values() if not c.meta.status)
+    parts += ["", f"Lisäksi {untracked} organisaatiota ilman seurattavaa tilaa.", ""]
+    return GeneratedPage(HOME, "Muistio", "\n".join(parts), {"hide": ["navigation", "toc"]})

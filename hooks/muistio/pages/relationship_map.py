@@ -1,0 +1,91 @@
+"""The relationship map: organisations, people and memos as a graph.
+
+The graph is computed here and embedded in the page as JSON; a small script of our own
+(docs/assets/relationship-map.js, no library, no outside requests) lays it out and draws SVG.
+It shows one organisation's neighbourhood at a time (chosen from a list) or the overview of
+organisations and people, because a graph of every memo stops being readable past a few
+hundred nodes.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from muistio.pages import Context, GeneratedPage
+from muistio.pages.markup import link
+
+MAP = "map.md"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page, relative to the site root."""
+    stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def graph_data(ctx: Context) -> dict[str, object]:
+    kb = ctx.kb
+    here = page_url(MAP, ctx.settings.directory_urls)
+    folder = here if here.endswith("/") else posixpath.dirname(here)
+
+    def url(src_uri: str) -> str:
+        target = page_url(src_uri, ctx.settings.directory_urls)
+        return posixpath.relpath(target or ".", folder or ".") + ("/" if target.endswith("/") else "")
+
+    nodes: list[dict[str, object]] = []
+    edges: list[list[str]] = []
+    for company in kb.companies.values():
+        nodes.append({"id": f"company:{company.slug}", "label": company.name, "kind": "company",
+                      "url": url(company.src_uri)})
+        for person in company.people:
+            edges.append([f"company:{company.slug}", f"person:{person.slug}"])
+    for person in kb.people.values():
+        nodes.append({"id": f"person:{person.slug}", "label": person.name, "kind": "person",
+                      "url": url(person.src_uri)})
+    for memo in kb.memos:
+        memo_id = f"memo:{memo.path}"
+        linked = set(kb.memo_companies(memo)) | {
+            m.key.partition(":")[2] for m in ctx.linked.mentions.get(memo.path, []) if m.key.startswith("company:")
+        }
+        people = set(kb.memo_people(memo))
+        if not linked and not people:
+            continue
+        date = memo.date.isoformat() if memo.date else ""
+        nodes.append({"id": memo_id, "label": f"{date} {memo.title}".strip(), "kind": "memo",
+                      "url": url(memo.src_uri)})
+        edges += [[memo_id, f"company:{slug}"] for slug in sorted(linked) if slug in kb.companies]
+        edges += [[memo_id, f"person:{slug}"] for slug in sorted(people)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def map_page(ctx: Context) -> GeneratedPage:
+    data = json.dumps(graph_data(ctx), ensure_ascii=False, separators=(",", ":"))
+    safe = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    options = "".join(
+        f'<option value="company:{c.slug}">{_attr(c.name)}</option>' for c in ctx.kb.companies.values()
+    )
+    parts = [
+        "Organisaatiot, ihmiset ja muistiot verkkona. Valitse organisaatio nähdäksesi sen lähiverkon; "
+        "solmua napsauttamalla pääset sen sivulle.",
+        "",
+        '<div class="kb-map" markdown="0">',
+        '<label>Näytä: <select id="kb-map-focus"><option value="">Koko verkko</option>'
+        f"{options}</select></label>",
+        '<svg id="kb-map-svg" role="img" aria-label="Suhdekartta" viewBox="0 0 800 560"></svg>',
+        f'<script type="application/json" id="kb-map-data">{safe}</script>',
+        "</div>",
+        "",
+        "<noscript>Kartta tarvitsee JavaScriptin. Organisaatiot löytyvät myös "
+        f"{link('hakemistosta', MAP, 'companies/index.md')}.</noscript>",
+        "",
+    ]
+    return GeneratedPage(MAP, "Suhdekartta", "\n".join(parts), {"hide": ["toc"]})
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,69 @@
+"""Action items in memo text: what is parsed, what is a problem, and what counts as overdue."""
+
+from __future__ import annotations
+
+import datetime
+
+from conftest import TreeWriter
+from muistio.followups import collect, open_items
+from muistio.pipeline import check
+
+MEMO = "memos/2012/2012-05-16-tapaaminen.md"
+
+
+def memo(body: str) -> str:
+    return f"---\ntitle: Tapaaminen\ndate: 2012-05-16\ncompanies: [metropolia]\n---\n{body}"
+
+
+def items_and_problems(tree: TreeWriter, body: str) -> tuple[list, list[str]]:
+    kb = check(tree({MEMO: memo(body)})).kb
+    items, problems = collect(kb)
+    return items, [p.render() for p in problems]
+
+
+def test_canonical_item_with_owner_and_due_date(tree: TreeWriter) -> None:
+    items, problems = items_and_problems(tree, "- [ ] @petri-laitinen Tarkastelee PROksia (due 2012-06-15)\n")
+    assert problems == []
+    [item] = items
+    assert (item.owner, item.text, item.due, item.done, item.line) == (
+        "petri-laitinen", "Tarkastelee PROksia", datetime.date(2012, 6, 15), False, 6)
+
+
+def test_finnish_due_date_and_done_item(tree: TreeWriter) -> None:
+    items, problems = items_and_problems(
+        tree, "Teksti.\n\n- [x] @petri-laitinen Lähettää esitteen (määräaika 15.6.2012)\n- [ ] Ilman omistajaa\n")
+    assert problems == []
+    assert [(i.done, i.owner, i.text, i.due) for i in items] == [
+        (True, "petri-laitinen", "Lähettää esitteen", datetime.date(2012, 6, 15)),
+        (False, None, "Ilman omistajaa", None),
+    ]
+
+
+def test_unknown_owner_is_a_problem_with_a_hint(tree: TreeWriter) -> None:
+    _, problems = items_and_problems(tree, "- [ ] @petri-laitnen Soittaa\n")
+    assert problems == [f"{MEMO}:6: action item owner @petri-laitnen is not a known person. "
+                        "Did you mean @petri-laitinen?"]
+
+
+def test_impossible_and_unreadable_due_dates(tree: TreeWriter) -> None:
+    body = "- [ ] Soittaa (due 2012-02-30)\n- [ ] Kirjoittaa (määräaika ensi viikolla)\n"
+    _, problems = items_and_problems(tree, body)
+    assert problems == [
+        f"{MEMO}:6: due date '2012-02-30' does not exist in the calendar. Check the day and the month.",
+        f"{MEMO}:7: due date 'ensi viikolla' is not a date. Write (due 2012-06-15) or (määräaika 15.6.2012).",
+    ]
+
+
+def test_task_lines_inside_code_blocks_are_not_items(tree: TreeWriter) -> None:
+    items, _ = items_and_problems(tree, "```\n- [ ] @ei-kukaan Esimerkki\n```\n")
+    assert items == []
+
+
+def test_overdue_first_then_by_due_date(tree: TreeWriter) -> None:
+    body = ("- [ ] Myöhemmin (due 2012-07-01)\n- [ ] Ilman päivää\n- [ ] Myöhässä (due 2012-05-20)\n"
+            "- [x] Tehty (due 2012-05-01)\n")
+    items, _ = items_and_problems(tree, body)
+    today = datetime.date(2012, 6, 1)
+    pending = open_items(items, today)
+    assert [i.text for i in pending] == ["Myöhässä", "Myöhemmin", "Ilman päivää"]
+    assert [i.is_overdue(today) for i in pending] == [True, False, False]
