@@ -1,0 +1,99 @@
+"""`kb import PATH... [--dry-run] [--update] [--create-missing] [--report FILE]`.
+
+The lead's `kb` command owns the parser and the directory; this module only adds its options
+and runs. Exit status: 0 all imported (or rightly skipped), 1 some file had a problem, 2 the
+command line itself was wrong (nothing was done).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .chrome import PROFILES, ChromeProfile, profile
+from .directory import Directory, StaticDirectory
+from .memo_writer import atomic_write
+from .pipeline import import_paths
+from .report import render
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `kb import`'s arguments to `parser`."""
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a text copy of a page (.txt), an HTML or XML space export (folder or .zip), or a folder of text copies",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
+    parser.add_argument(
+        "--update", action="store_true", help="rewrite memos imported before from the same page (keeps a .bak)"
+    )
+    parser.add_argument(
+        "--create-missing", action="store_true", help="write companies/<slug>.md (name only) for unknown organisations"
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE", help="write the Markdown report to FILE instead of printing it"
+    )
+    parser.add_argument(
+        "--chrome",
+        default="en",
+        metavar="PROFILE",
+        help=f"Confluence UI language ({', '.join(PROFILES)}) or a JSON file "
+        "with the site's own UI strings (default: en)",
+    )
+
+
+def run(args: argparse.Namespace, directory: Directory, repo_root: Path) -> int:
+    """Import, print or write the report, return the exit status."""
+    missing = [str(path) for path in args.paths if not path.exists()]
+    if missing:
+        print(f"kb import: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return USAGE
+    try:
+        chrome: ChromeProfile = profile(args.chrome)
+    except (OSError, ValueError, TypeError) as error:
+        print(
+            f"kb import: --chrome {args.chrome}: {error} (use one of {', '.join(PROFILES)} "
+            "or a JSON file with the profile's fields)",
+            file=sys.stderr,
+        )
+        return USAGE
+    result = import_paths(
+        args.paths,
+        directory,
+        repo_root,
+        chrome=chrome,
+        dry_run=args.dry_run,
+        update=args.update,
+        create_missing=args.create_missing,
+    )
+    report = render(result)
+    problems = result.all_problems
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+    if args.report and not args.dry_run:
+        atomic_write(args.report, report)
+        print(f"kb import: report written to {args.report}", file=sys.stderr)
+    else:
+        if args.report:
+            print("kb import: --dry-run: the report is printed, not written", file=sys.stderr)
+        sys.stdout.write(report)
+    return PROBLEMS if problems else OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone use without the core (no known people or companies): for trying it out."""
+    parser = argparse.ArgumentParser(prog="python -m muistio.importers.cli")
+    add_arguments(parser)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the knowledge base")
+    args = parser.parse_args(argv)
+    return run(args, StaticDirectory(), args.root)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
