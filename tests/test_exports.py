@@ -11,7 +11,7 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import TreeWriter
+from kbtrees import TreeWriter
 from muistio.exports.write import export_all
 from muistio.followups import collect
 from muistio.pipeline import check

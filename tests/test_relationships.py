@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import TreeWriter
+from kbtrees import TreeWriter
 from muistio.pipeline import check
 from muistio.relationships import by_status, quiet, relationship
 

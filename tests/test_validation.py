@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_MEMO, TreeWriter
+from kbtrees import GOOD_MEMO, TreeWriter
 from muistio.pipeline import check
 
 MEMO = "memos/2012/2012-05-16-tapaaminen.md"
