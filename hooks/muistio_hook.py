@@ -5,7 +5,7 @@
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 
 Problems are logged on a logger under `mkdocs.`, which is what makes `mkdocs build --strict`
-fail on them while `mkdocs serve` keeps serving. The parse cache lives on `_STATE`, not in the
+fail on them while `mkdocs serve` keeps serving. The build cache lives on `_STATE`, not in the
 pipeline, because `mkdocs serve` keeps this module loaded across rebuilds.
 """
 
@@ -18,8 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from muistio.cache import BuildCache
 from muistio.exports.calendar import followups_calendar
-from muistio.load import COMPANIES_DIR, MEMOS_DIR, LoadCache
+from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
 from muistio.pages.followups_page import CALENDAR
 from muistio.pipeline import build_site
@@ -29,7 +30,7 @@ log = logging.getLogger("mkdocs.plugins.muistio")
 
 
 class _State:
-    cache = LoadCache()
+    cache = BuildCache()
 
 
 _STATE = _State()

@@ -8,9 +8,11 @@ the writer did not repeat the company in the memo's front matter.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from muistio.cache import BuildCache
 from muistio.knowledge_base import KnowledgeBase, add_mentions
 from muistio.linking import Matcher, Term, link_markdown
 from muistio.names import did_you_mean, slugify
@@ -74,6 +76,8 @@ class Entities:
             self._add(f"offering:{offering.slug}", offering.name, offering.src_uri, offering.slug,
                       [offering.name, *offering.aliases], offering.common_word, False)
         self.matcher = Matcher(self.terms)
+        self.fingerprint = hashlib.sha256(repr((self.terms, sorted(self.uris.items()))).encode()).hexdigest()
+        """Changes whenever any name, flag or page location changes: cached links are then stale."""
 
     def _add(self, key: str, name: str, uri: str, slug: str, names: list[str],
              common_word: bool, match_lowercase: bool) -> None:
@@ -93,13 +97,20 @@ class Entities:
         return did_you_mean(target, [*self.names.values(), *(k for k in self._lookup if "-" in k)])
 
 
-def link_all(kb: KnowledgeBase) -> Linked:
+def link_all(kb: KnowledgeBase, cache: BuildCache | None = None) -> Linked:
     """Link every memo's body and collect all mentions; adds text mentions to the backlinks."""
     entities = Entities(kb)
     linked = Linked(entities=entities)
     by_entity: dict[str, list[MemoMention]] = defaultdict(list)
     for memo in kb.memos:  # newest first, so each entity's list is too
-        body, mentions, problems = link_memo(entities, memo)
+        entry = cache.links.get(memo.path) if cache else None
+        if entry is not None and entry[0] == memo.source.body and entry[1] == entities.fingerprint:
+            result = entry[2]
+        else:
+            result = link_memo(entities, memo)
+            if cache is not None:
+                cache.links[memo.path] = (memo.source.body, entities.fingerprint, result)
+        body, mentions, problems = result
         linked.bodies[memo.path] = body
         linked.mentions[memo.path] = mentions
         linked.problems += problems
@@ -111,7 +122,11 @@ def link_all(kb: KnowledgeBase) -> Linked:
     return linked
 
 
-def link_memo(entities: Entities, memo: Memo) -> tuple[str, list[MemoMention], list[Problem]]:
+MemoLinks = tuple[str, list[MemoMention], list[Problem]]
+"""One memo's linked body, its mentions and its link problems."""
+
+
+def link_memo(entities: Entities, memo: Memo) -> MemoLinks:
     source = memo.source
     offset = source.body_line - 1
 

@@ -10,10 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from muistio.cache import BuildCache
 from muistio.crosslink import link_all
 from muistio.followups import collect
 from muistio.knowledge_base import KnowledgeBase, build_index
-from muistio.load import LoadCache, SourceFile, load_all
+from muistio.load import SourceFile, load_all
 from muistio.pages import Context, GeneratedPage
 from muistio.pages.company import company_page
 from muistio.pages.dashboard import dashboard_page
@@ -45,27 +46,28 @@ class SiteBuild:
     """The linked memos and follow-ups the pages were made from (exports reuse them)."""
 
 
-def check(root: Path, cache: LoadCache | None = None) -> Checked:
+def check(root: Path, cache: BuildCache | None = None) -> Checked:
     """Load, validate and index every file; report all problems, sorted by file and line."""
-    sources = load_all(root, cache)
+    sources = load_all(root, cache.files if cache else None)
     memos: list[Memo] = []
     companies: list[Company] = []
     for source in sources:
-        if source.kind == "memo":
-            memos.append(validate_memo(_fresh(source)))
+        record = _validated(source, cache)
+        if isinstance(record, Memo):
+            memos.append(record)
         else:
-            companies.append(validate_company(_fresh(source)))
+            companies.append(record)
     kb, cross_file = build_index(memos, companies)
     per_file = [p for record in (*memos, *companies) for p in record.source.problems]
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
 
 
-def build_site(root: Path, settings: Settings | None = None, cache: LoadCache | None = None) -> SiteBuild:
+def build_site(root: Path, settings: Settings | None = None, cache: BuildCache | None = None) -> SiteBuild:
     """Everything the site needs from the knowledge base: its pages and its problems."""
     settings = settings or Settings()
     checked = check(root, cache)
     kb = checked.kb
-    linked = link_all(kb)
+    linked = link_all(kb, cache)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
     ctx = Context(kb, linked, items, settings)
@@ -79,6 +81,18 @@ def build_site(root: Path, settings: Settings | None = None, cache: LoadCache | 
     pages += [timeline_page(kb), directory_page(kb), people_page(kb), followups_page(ctx), dashboard_page(ctx),
               map_page(ctx)]
     return SiteBuild(kb, problems, pages, ctx)
+
+
+def _validated(source: SourceFile, cache: BuildCache | None) -> Memo | Company:
+    """Validate a file, or reuse the record made from this very parsed file last build."""
+    if cache is not None:
+        entry = cache.records.get(source.path)
+        if entry is not None and entry[0] is source:
+            return entry[1]
+    record = validate_memo(_fresh(source)) if source.kind == "memo" else validate_company(_fresh(source))
+    if cache is not None:
+        cache.records[source.path] = (source, record)
+    return record
 
 
 def _fresh(source: SourceFile) -> SourceFile:

@@ -23,8 +23,21 @@ VOWELS = "aeiouyäö"
 
 #: Clitic particles, which follow every other suffix: Petrikin, TKK:ssakaan, Rondossahan.
 CLITICS: tuple[str, ...] = (
-    "kin", "kaan", "kään", "han", "hän", "pa", "pä", "ko", "kö",
-    "kohan", "köhän", "pahan", "pähän", "kaanhan", "käänhän",
+    "kin",
+    "kaan",
+    "kään",
+    "han",
+    "hän",
+    "pa",
+    "pä",
+    "ko",
+    "kö",
+    "kohan",
+    "köhän",
+    "pahan",
+    "pähän",
+    "kaanhan",
+    "käänhän",
 )
 
 #: Possessive suffixes (nice-to-have): Metropoliassamme, Laitisensa. The third person form
@@ -55,19 +68,37 @@ CONSONANT_CASES: tuple[str, ...] = ("ta", "tä", "ten", "ineen")
 
 #: Plural case endings after a plural stem ending in -i (Sanomi-, Laitisi-, Kauppoi-).
 PLURAL_CASES: tuple[str, ...] = (
-    "en", "den", "tten", "n",  # genitive Sanomien, instructive
-    "a", "ä",  # partitive Sanomia
-    "ssa", "ssä", "sta", "stä", "in", "hin", "siin",
-    "lla", "llä", "lta", "ltä", "lle", "na", "nä", "ksi", "tta", "ttä", "neen",
+    "en",
+    "den",
+    "tten",
+    "n",  # genitive Sanomien, instructive
+    "a",
+    "ä",  # partitive Sanomia
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "in",
+    "hin",
+    "siin",
+    "lla",
+    "llä",
+    "lta",
+    "ltä",
+    "lle",
+    "na",
+    "nä",
+    "ksi",
+    "tta",
+    "ttä",
+    "neen",
 )
 
 #: Endings after a plural stem ending in -j (Kauppoj-a, Kauppoj-en).
 PLURAL_J_CASES: tuple[str, ...] = ("a", "ä", "en")
 
 
-def _with_suffixes(
-    cases: tuple[str, ...], *, bare: bool
-) -> frozenset[str]:
+def _with_suffixes(cases: tuple[str, ...], *, bare: bool) -> frozenset[str]:
     """Every ``case [+ possessive] [+ clitic]`` string; ``bare`` also allows nothing at all.
 
     A possessive straight after the stem (Konee-nsa) is deliberately not a form: it is rare on

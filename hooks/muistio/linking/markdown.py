@@ -176,9 +176,7 @@ def _front_matter_lines(src: _Source) -> int:
     return 0
 
 
-def _map_lines(
-    content: str, src: _Source, first: int, last: int, table_cursor: dict[int, int] | None
-) -> list[int]:
+def _map_lines(content: str, src: _Source, first: int, last: int, table_cursor: dict[int, int] | None) -> list[int]:
     """Source offset of each char of ``content`` (lines ``first``..``last``-1), -1 if unknown."""
     parts = content.split("\n")
     offsets = [-1] * len(content)
@@ -190,9 +188,9 @@ def _map_lines(
         line = src.lines[line_no].replace("\0", "\ufffd")
         col = _locate(part, line, j == len(parts) - 1, table_cursor, line_no)
         if col is not None:
-            lead = col[1]
-            for k in range(lead, len(part)):
-                offsets[pos + k] = src.starts[line_no] + col[0] + (k - lead)
+            column, lead = col
+            base = src.starts[line_no] + column
+            offsets[pos + lead : pos + len(part)] = range(base, base + len(part) - lead)
         if j < len(parts) - 1:
             offsets[pos + len(part)] = src.starts[line_no] + len(src.lines[line_no])
         pos += len(part) + 1
@@ -327,9 +325,10 @@ def _mask(block: _Block, spans: list[tuple[int, int, str]]) -> tuple[list[str], 
         hide(start, end)
     for start, end in _html_ranges(content, spans):
         hide(start, end)
-    for i, offset in enumerate(block.offsets):
-        if offset == -1 and content[i] != "\n":
-            chars[i] = _MASK
+    if -1 in block.offsets:
+        for i, offset in enumerate(block.offsets):
+            if offset == -1 and content[i] != "\n":
+                chars[i] = _MASK
     task = _TASK_RE.match(content)
     if task:  # "[ ] @petri-laitinen Tarkastelee ...": the marker is not a word of the sentence
         chars[: task.end()] = " " * task.end()
@@ -388,8 +387,7 @@ def _candidates(
             continue
         markup.append(Markup(wiki.start(), wiki.end(), label_at, label_at + len(label)))
         found.append(
-            _Candidate(span[0], span[1], key, label, True, label, block, label_at,
-                       label_at + len(label), markup)
+            _Candidate(span[0], span[1], key, label, True, label, block, label_at, label_at + len(label), markup)
         )
     for match in matcher.find("".join(chars)):
         span = _source_span(block, match.start, match.end, source)
@@ -400,8 +398,7 @@ def _candidates(
             continue
         surface = written if written == match.surface else " ".join(match.surface.split())
         found.append(
-            _Candidate(span[0], span[1], match.key, surface, False, None, block, match.start,
-                       match.end, markup)
+            _Candidate(span[0], span[1], match.key, surface, False, None, block, match.start, match.end, markup)
         )
     return found
 
@@ -452,8 +449,18 @@ def link_markdown(
             pos = cand.end
         sentence, s_start, s_end = _sentence(cand, sentence_cache)
         mentions.append(
-            Mention(cand.key, cand.surface, src.line_of(cand.start), cand.start, cand.end,
-                    sentence, s_start, s_end, linked, cand.explicit)
+            Mention(
+                cand.key,
+                cand.surface,
+                src.line_of(cand.start),
+                cand.start,
+                cand.end,
+                sentence,
+                s_start,
+                s_end,
+                linked,
+                cand.explicit,
+            )
         )
     pieces.append(source[pos:])
     unknown.sort(key=lambda u: u.line)

@@ -27,6 +27,7 @@ Rules a reader of a memo would notice:
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -78,6 +79,7 @@ class _Candidate:
     head: tuple[str, ...]  # lower-case words before the last one
     seps: tuple[str, ...]  # normalised separators between the words
     stems: tuple[tuple[str, frozenset[str]], ...]  # last word: (stem, allowed remainders)
+    prefix: str  # common start of all stems: a cheap first test
 
 
 def _fold(token: str) -> str:
@@ -143,83 +145,108 @@ def _candidate(term: Term, order: int) -> _Candidate | None:
     for stem in word_stems(words[-1]):
         merged.setdefault(stem.text, set()).add(_forms_key(stem))
     stems = tuple(
-        (text, _forms(tuple(sorted(keys, key=lambda k: (k[0].value, k[1])))))
-        for text, keys in sorted(merged.items())
+        (text, _forms(tuple(sorted(keys, key=lambda k: (k[0].value, k[1]))))) for text, keys in sorted(merged.items())
     )
     head = tuple(_fold(word) for word in words[:-1])
-    return _Candidate(term, order, locked, head, seps, stems)
+    prefix = os.path.commonprefix([stem for stem, _ in stems])
+    return _Candidate(term, order, locked, head, seps, stems, prefix)
+
+
+class _Index:
+    """Candidates by the words they start with."""
+
+    def __init__(self) -> None:
+        # exact first word -> first two letters of the second word -> candidates: people share
+        # first names, so "petri" alone would leave hundreds of candidates to check.
+        self.multi: dict[str, dict[str, list[_Candidate]]] = {}
+        self.single: dict[str, list[_Candidate]] = {}  # first letters of a stem -> candidates
+        self.short_keys: set[int] = set()  # key lengths < _KEY_LEN in use
+
+    def add(self, candidate: _Candidate) -> None:
+        if candidate.head:
+            if len(candidate.head) > 1:
+                seconds = {candidate.head[1][:2]}
+            else:
+                seconds = {stem[:2] for stem, _ in candidate.stems}
+            by_second = self.multi.setdefault(candidate.head[0], {})
+            for second in seconds:
+                by_second.setdefault(second, []).append(candidate)
+            return
+        for key in {stem[:_KEY_LEN] for stem, _ in candidate.stems}:
+            if len(key) < _KEY_LEN:
+                self.short_keys.add(len(key))
+            self.single.setdefault(key, []).append(candidate)
+
+    def lookup(self, word: str, second: str | None) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        by_second = self.multi.get(word)
+        if by_second and second is not None:
+            found += by_second.get(second[:2], ())
+        found += self.single.get(word[:_KEY_LEN], ())
+        for length in self.short_keys:
+            if len(word) >= length:
+                found += self.single.get(word[:length], ())
+        return found
+
+    def __bool__(self) -> bool:
+        return bool(self.multi or self.single)
 
 
 class Matcher:
     """All terms of a build, compiled once; :meth:`find` is then linear in the text."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        # exact first word -> first two letters of the second word -> candidates: people share
-        # first names, so "petri" alone would leave hundreds of candidates to check.
-        self._multi: dict[str, dict[str, list[_Candidate]]] = {}
-        self._single: dict[str, list[_Candidate]] = {}  # stem prefix -> candidates
-        self._short_keys: set[int] = set()  # lengths < _KEY_LEN used as keys
+        # Most names need a capital first letter, and most words of a memo start in lower case:
+        # keeping those names apart lets find() skip lower-case words with one check.
+        self._capital = _Index()
+        self._any_case = _Index()
         for order, term in enumerate(terms):
             candidate = _candidate(term, order)
-            if candidate is None:
-                continue
-            if candidate.head:
-                if len(candidate.head) > 1:
-                    seconds = {candidate.head[1][:2]}
-                else:
-                    seconds = {stem[:2] for stem, _ in candidate.stems}
-                by_second = self._multi.setdefault(candidate.head[0], {})
-                for second in seconds:
-                    by_second.setdefault(second, []).append(candidate)
-                continue
-            keys = {stem[:_KEY_LEN] for stem, _ in candidate.stems}
-            for key in keys:
-                if len(key) < _KEY_LEN:
-                    self._short_keys.add(len(key))
-                self._single.setdefault(key, []).append(candidate)
+            if candidate is not None:
+                (self._capital if candidate.locked else self._any_case).add(candidate)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions, leftmost-longest, sorted by start."""
         tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        folded = [_fold(text[s:e]) for s, e in tokens]
+        words = _Words(text, tokens)
+        any_case = bool(self._any_case)
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
-            best = self._best_at(text, tokens, folded, i)
+            start = tokens[i][0]
+            if not any_case and text[start].islower():
+                i += 1
+                continue
+            best = self._best_at(text, tokens, words, i)
             if best is None:
                 i += 1
                 continue
             last, candidate = best
-            start, end = tokens[i][0], tokens[last][1]
+            end = tokens[last][1]
             term = candidate.term
             matches.append(Match(start, end, term.key, term.text, text[start:end]))
             i = last + 1
         return matches
 
     def _best_at(
-        self, text: str, tokens: list[tuple[int, int]], folded: list[str], i: int
+        self, text: str, tokens: list[tuple[int, int]], words: _Words, i: int
     ) -> tuple[int, _Candidate] | None:
         start = tokens[i][0]
         if start > 0 and (
-            text[start - 1] in _BLOCKED_BEFORE
-            or (text[start - 1] == "_" and text[start - 2 : start - 1].isalnum())
+            text[start - 1] in _BLOCKED_BEFORE or (text[start - 1] == "_" and text[start - 2 : start - 1].isalnum())
         ):
             return None
-        word = folded[i]
-        candidates: list[_Candidate] = []
-        by_second = self._multi.get(word)
-        if by_second and i + 1 < len(tokens):
-            candidates += by_second.get(folded[i + 1][:2], ())
-        candidates += self._single.get(word[:_KEY_LEN], ())
-        for length in self._short_keys:
-            if len(word) >= length:
-                candidates += self._single.get(word[:length], ())
+        word = words[i]
+        second = words[i + 1] if i + 1 < len(tokens) else None
+        candidates = self._any_case.lookup(word, second)
+        if not text[start].islower():
+            candidates += self._capital.lookup(word, second)
         if not candidates:
             return None
         best: tuple[int, _Candidate] | None = None
         sentence_start: bool | None = None
         for candidate in candidates:
-            last = self._match_end(text, tokens, folded, i, candidate)
+            last = _match_end(text, tokens, words, i, candidate)
             if last is None:
                 continue
             if candidate.term.common_word:
@@ -227,45 +254,59 @@ class Matcher:
                     sentence_start = is_sentence_start(text, start)
                 if sentence_start:
                     continue
-            if (
-                best is None
-                or last > best[0]
-                or (last == best[0] and candidate.order < best[1].order)
-            ):
+            if best is None or last > best[0] or (last == best[0] and candidate.order < best[1].order):
                 best = (last, candidate)
         return best
 
-    @staticmethod
-    def _match_end(
-        text: str, tokens: list[tuple[int, int]], folded: list[str], i: int, cand: _Candidate
-    ) -> int | None:
-        """Index of the last token of ``cand`` matched at token ``i``, or None."""
-        n_head = len(cand.head)
-        last = i + n_head
-        if last >= len(tokens):
+
+class _Words:
+    """Lower-case NFC form of each token, computed once per text and only when asked for."""
+
+    def __init__(self, text: str, tokens: list[tuple[int, int]]) -> None:
+        self.tokens = tokens
+        lower = text.lower()
+        self.fast = len(lower) == len(text) and unicodedata.is_normalized("NFC", lower)
+        self.lower = lower if self.fast else text
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, k: int) -> str:
+        start, end = self.tokens[k]
+        if self.fast:
+            return self.lower[start:end]
+        word = self.cache.get(k)
+        if word is None:
+            word = self.cache[k] = _fold(self.lower[start:end])
+        return word
+
+
+def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, cand: _Candidate) -> int | None:
+    """Index of the last token of ``cand`` matched at token ``i``, or None."""
+    n_head = len(cand.head)
+    last = i + n_head
+    if last >= len(tokens):
+        return None
+    for k in range(n_head):
+        if words[i + k] != cand.head[k]:
             return None
-        for k in range(n_head):
-            if folded[i + k] != cand.head[k]:
-                return None
-            between = text[tokens[i + k][1] : tokens[i + k + 1][0]]
-            if _norm_sep(between) != cand.seps[k]:
-                return None
-        word = folded[last]
-        if not any(
-            word.startswith(stem) and word[len(stem) :] in forms for stem, forms in cand.stems
-        ):
+        between = text[tokens[i + k][1] : tokens[i + k + 1][0]]
+        if _norm_sep(between) != cand.seps[k]:
             return None
-        if cand.locked:
-            first = text[tokens[i][0] : tokens[i][1]]
-            if not first.isascii():
-                first = unicodedata.normalize("NFC", first)
-            if not first.startswith(cand.locked):
-                return None
-        end = tokens[last][1]
-        after = text[end : end + 2]
-        if after[:1] == "@" or (after[:1] in "._" and after[1:2].isalnum()):
+    word = words[last]
+    if not word.startswith(cand.prefix) or not any(
+        word.startswith(stem) and word[len(stem) :] in forms for stem, forms in cand.stems
+    ):
+        return None
+    if cand.locked:
+        first = text[tokens[i][0] : tokens[i][1]]
+        if not first.isascii():
+            first = unicodedata.normalize("NFC", first)
+        if not first.startswith(cand.locked):
             return None
-        return last
+    end = tokens[last][1]
+    after = text[end : end + 2]
+    if after[:1] == "@" or (after[:1] in "._" and after[1:2].isalnum()):
+        return None
+    return last
 
 
 def is_sentence_start(text: str, pos: int) -> bool:

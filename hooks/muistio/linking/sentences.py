@@ -126,11 +126,38 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     folded = before + span + after
     s, e = len(before), len(before) + len(span)
     if "  " in folded or folded[:1] == " " or folded[-1:] == " ":  # span starts/ends in space
-        folded, (s, e) = _fold(text[sentence_start:sentence_end], start - sentence_start,
-                               end - sentence_start)
+        folded, (s, e) = _fold(text[sentence_start:sentence_end], start - sentence_start, end - sentence_start)
     if len(folded) > MAX_SENTENCE:
         folded, s, e = _window(folded, s, e)
     return folded, s, e
+
+
+def _fold(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """Fold whitespace runs to one space and strip, tracking ``start`` and ``end`` (slow path)."""
+    out: list[str] = []
+    new_start = new_end = -1
+    for i, char in enumerate(text):
+        if i == start:
+            new_start = len(out)
+        if i == end:
+            new_end = len(out)
+        if not char.isspace():
+            out.append(char)
+        elif out and out[-1] != " ":
+            out.append(" ")
+    if new_start == -1:
+        new_start = len(out)
+    if new_end == -1:
+        new_end = len(out)
+    while out and out[-1] == " ":
+        out.pop()
+    new_end = min(new_end, len(out))
+    new_start = min(new_start, new_end)
+    if out[new_start : new_start + 1] == [" "] and new_start < new_end:
+        new_start += 1
+    if new_end > new_start and out[new_end - 1] == " ":
+        new_end -= 1
+    return "".join(out), (new_start, new_end)
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int, int]:

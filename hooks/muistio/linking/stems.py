@@ -48,19 +48,41 @@ Adder = Callable[..., None]
 # Consonant gradation, strong -> weak, longest pattern first. Several weak forms where the
 # language has several (lk -> l in jalka/jalan, lj in kulkea/kuljen).
 _WEAKEN: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("kk", ("k",)), ("pp", ("p",)), ("tt", ("t",)),
-    ("nk", ("ng",)), ("mp", ("mm",)), ("lt", ("ll",)), ("rt", ("rr",)), ("nt", ("nn",)),
-    ("ht", ("hd",)), ("lk", ("l", "lj")), ("rk", ("r", "rj")), ("hk", ("h",)),
-    ("lp", ("lv",)), ("rp", ("rv",)),
-    ("k", ("", "v", "j")), ("p", ("v",)), ("t", ("d",)),
+    ("kk", ("k",)),
+    ("pp", ("p",)),
+    ("tt", ("t",)),
+    ("nk", ("ng",)),
+    ("mp", ("mm",)),
+    ("lt", ("ll",)),
+    ("rt", ("rr",)),
+    ("nt", ("nn",)),
+    ("ht", ("hd",)),
+    ("lk", ("l", "lj")),
+    ("rk", ("r", "rj")),
+    ("hk", ("h",)),
+    ("lp", ("lv",)),
+    ("rp", ("rv",)),
+    ("k", ("", "v", "j")),
+    ("p", ("v",)),
+    ("t", ("d",)),
 )
 
 # Inverse gradation for -e, -in and -as words, weak nominative -> strong stem
 # (osake -> osakkee-, reititin -> reitittime-, kangas -> kankaa-).
 _STRENGTHEN: tuple[tuple[str, str], ...] = (
-    ("ng", "nk"), ("mm", "mp"), ("ll", "lt"), ("rr", "rt"), ("nn", "nt"), ("hd", "ht"),
-    ("lv", "lp"), ("rv", "rp"),
-    ("k", "kk"), ("p", "pp"), ("t", "tt"), ("d", "t"), ("v", "p"),
+    ("ng", "nk"),
+    ("mm", "mp"),
+    ("ll", "lt"),
+    ("rr", "rt"),
+    ("nn", "nt"),
+    ("hd", "ht"),
+    ("lv", "lp"),
+    ("rv", "rp"),
+    ("k", "kk"),
+    ("p", "pp"),
+    ("t", "tt"),
+    ("d", "t"),
+    ("v", "p"),
 )
 
 _MIN_STEM = 3  # gradation on very short words makes stems like "ai" that match too much

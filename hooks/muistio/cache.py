@@ -1,0 +1,28 @@
+"""What one build can hand to the next, so `mkdocs serve` redoes only what an edit changed.
+
+Each stage caches by what its output depends on: reading by the file's size and modification
+time; validation by the parsed file (the same object comes back from the read cache when the
+file did not change); linking by the memo's text and a fingerprint of every name it could link
+to (editing a company's aliases re-links every memo, editing one memo re-links that memo only).
+Indexes and pages are rebuilt every time: they are cheap and depend on everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from muistio.load import LoadCache, SourceFile
+
+if TYPE_CHECKING:
+    from muistio.crosslink import MemoLinks
+    from muistio.records import Company, Memo
+
+
+@dataclass
+class BuildCache:
+    files: LoadCache = field(default_factory=LoadCache)
+    records: dict[str, tuple[SourceFile, Memo | Company]] = field(default_factory=dict)
+    """Path → (the parsed file it was validated from, the validated record)."""
+    links: dict[str, tuple[str, str, MemoLinks]] = field(default_factory=dict)
+    """Memo path → (its body, the names fingerprint, the link stage's result for it)."""

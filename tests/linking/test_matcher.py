@@ -1,0 +1,186 @@
+"""Matching rules of the issue, one test each, on what the matcher reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from muistio.linking import Match, Matcher, Term
+
+TERMS = [
+    Term("Petri Laitinen", "person:petri-laitinen"),
+    Term("Petri", "person:petri-laitinen"),
+    Term("Laitinen", "person:petri-laitinen"),
+    Term("Metropolia", "company:metropolia"),
+    Term("Sanoma WSOY", "company:sanoma-wsoy"),
+    Term("Sanoma", "company:sanoma"),
+    Term("OP-Pohjola", "company:op-pohjola"),
+    Term("OP", "company:op-pohjola"),
+    Term("TKK", "company:aalto-yliopisto"),
+    Term("Rondo", "magazine:rondo", common_word=True),
+    Term("Kone", "company:kone", common_word=True),
+    Term("Reititin", "unit:reititin", common_word=True),
+    Term("PROksi", "offering:proksi"),
+    Term("Valio", "company:valio"),
+    Term("Yle", "company:yle"),
+    Term("Tilastokeskus", "company:tilastokeskus"),
+    Term("Kauppa", "magazine:kauppa", common_word=True),
+    Term("Helsingin Sanomat", "magazine:hs"),
+    Term("Aalto-yliopisto", "company:aalto-yliopisto"),
+    Term("Puhelin", "x:puhelin", match_lowercase=True),
+]
+MATCHER = Matcher(TERMS)
+
+
+def surfaces(text: str) -> list[str]:
+    return [m.surface for m in MATCHER.find(text)]
+
+
+def keys(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.key) for m in MATCHER.find(text)]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Metropolia",
+        "Metropolian",
+        "Metropoliaa",
+        "Metropoliassa",
+        "Metropoliasta",
+        "Metropoliaan",
+        "Metropolialla",
+        "Metropolialta",
+        "Metropolialle",
+        "Metropoliana",
+        "Metropoliaksi",
+        "Metropoliatta",
+        "Metropoliakin",
+        "Metropoliassakaan",
+        "Metropoliassahan",
+        "Metropoliallapa",
+        "Metropoliastako",
+        "Metropoliassamme",
+        "Metropoliassaan",
+    ],
+)
+def test_case_endings_and_clitics(word: str) -> None:
+    assert surfaces(f"Puhuimme {word} asiasta.") == [word]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Sovimme Laitisen kanssa.", "Laitisen"),
+        ("Sovimme Laitista kohtaan.", "Laitista"),
+        ("Soitimme Laitiselle.", "Laitiselle"),
+        ("Luvut tulivat Tilastokeskuksen sivuilta.", "Tilastokeskuksen"),
+        ("Soitimme Tilastokeskukseen.", "Tilastokeskukseen"),
+        ("Juttu on Rondossa.", "Rondossa"),
+        ("Juttu on Rondon sivuilla.", "Rondon"),
+        ("Lehdet: Helsingin Sanomien juttu.", "Helsingin Sanomien"),
+        ("Se oli Helsingin Sanomissa.", "Helsingin Sanomissa"),
+        ("Asia kuuluu Reitittimelle.", "Reitittimelle"),
+        ("Tarjoamme PROksia kaikille.", "PROksia"),
+        ("Tarjoamme PROksin esitteen.", "PROksin"),
+        ("Soitimme PROksille.", "PROksille"),
+        ("Sovimme Sanoma WSOY:n kanssa.", "Sanoma WSOY:n"),
+        ("Tapasimme Petri Laitisen.", "Petri Laitisen"),
+        ("Juttu julkaistaan Kaupan sivuilla.", "Kaupan"),
+    ],
+)
+def test_stem_rules_find_inflected_forms(text: str, surface: str) -> None:
+    assert surfaces(text) == [surface]
+
+
+def test_abbreviations_take_endings_after_a_colon_only() -> None:
+    assert keys("TKK, TKK:n, TKK:ssa ja OP:n sekä WSOY:lle") == [
+        ("TKK", "company:aalto-yliopisto"),
+        ("TKK:n", "company:aalto-yliopisto"),
+        ("TKK:ssa", "company:aalto-yliopisto"),
+        ("OP:n", "company:op-pohjola"),
+    ]
+    assert surfaces("Sana TKKn ei ole muoto, eikä TKKssa.") == []
+
+
+def test_capitalised_name_needs_a_capital_but_rest_is_case_insensitive() -> None:
+    assert surfaces("Ostimme koneen ja luimme sanomalehteä.") == []
+    assert keys("Sanoma wsoy ja OP-pohjola soittivat.") == [
+        ("Sanoma wsoy", "company:sanoma-wsoy"),
+        ("OP-pohjola", "company:op-pohjola"),
+    ]
+
+
+def test_all_capital_first_word_must_match_exactly() -> None:
+    assert surfaces("Kurssista saa 5 op, ja Op-kurssi alkaa.") == []
+
+
+def test_match_lowercase_opts_in() -> None:
+    assert surfaces("Vaihdoimme puhelimen ja Puhelimen.") == ["puhelimen", "Puhelimen"]
+
+
+def test_common_word_is_skipped_at_sentence_start_only() -> None:
+    text = "Kone toimitti hissit. Tapasimme Koneen edustajan: Kone lupasi. Rondo ilmestyy ja Rondo myy."
+    assert surfaces(text) == ["Koneen", "Rondo"]
+    assert surfaces("**Kone** toimitti hissit.") == []
+    assert surfaces("– Reititin esittäytyi.") == []
+
+
+def test_longest_match_wins() -> None:
+    assert keys("Tapasimme Petri Laitisen ja Sanoma WSOY:n.") == [
+        ("Petri Laitisen", "person:petri-laitinen"),
+        ("Sanoma WSOY:n", "company:sanoma-wsoy"),
+    ]
+    assert keys("Sanoman väki ja Petri.") == [
+        ("Sanoman", "company:sanoma"),
+        ("Petri", "person:petri-laitinen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Konepaja teki työn.",
+        "Asia meni valiokuntaan, Valiokunta päätti.",
+        "Yleinen mielipide ja Yleensä näin.",
+        "Sanomalehti kirjoitti.",
+        "Yleisö taputti.",
+        "Keski-Sanoma ja Pohjois-Metropolia.",
+        "petri@metropolia.fi",
+        "@petri-laitinen",
+        "www.Valio.fi",
+        "Valio_data ja data_Valio",
+        "Metropolit ja Metropolin.",
+    ],
+)
+def test_look_alikes_and_glued_names_are_not_matched(text: str) -> None:
+    assert surfaces(text) == []
+
+
+def test_hyphen_after_a_name_is_a_compound_about_it() -> None:
+    assert keys("Sanoma-konsernin ja PROksi-palvelun edustajat") == [
+        ("Sanoma", "company:sanoma"),
+        ("PROksi", "offering:proksi"),
+    ]
+    assert keys("Aalto-yliopiston väki") == [("Aalto-yliopiston", "company:aalto-yliopisto")]
+
+
+def test_match_offsets_and_term() -> None:
+    text = "Sovimme Laitisen kanssa."
+    (match,) = MATCHER.find(text)
+    assert match == Match(8, 16, "person:petri-laitinen", "Laitinen", "Laitisen")
+    assert text[match.start : match.end] == match.surface
+
+
+def test_names_split_over_a_line_break() -> None:
+    assert surfaces("Tapasimme Petri\nLaitisen.") == ["Petri\nLaitisen"]
+
+
+def test_decomposed_text_still_matches() -> None:
+    matcher = Matcher([Term("Wärtsilä", "company:wartsila")])
+    text = "Soitimme Wa\u0308rtsila\u0308lle."
+    assert [m.surface for m in matcher.find(text)] == ["Wa\u0308rtsila\u0308lle"]
+
+
+def test_first_term_wins_a_tie_and_empty_terms_are_ignored() -> None:
+    matcher = Matcher([Term("Kesko", "a"), Term("Kesko", "b"), Term("  ", "c"), Term("!", "d")])
+    assert [m.key for m in matcher.find("Kesko ja Keskon")] == ["a", "a"]
