@@ -41,6 +41,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = language_of(config.theme.get("language"))
     options = config.extra.get("muistio") or {}
     settings = Settings(quiet_days=int(options.get("quiet_days", Settings().quiet_days)),
+                        public=bool(options.get("public", False)),
                         directory_urls=config.use_directory_urls)
     site = build_site(root, settings, _STATE.cache)
     for problem in site.problems:

@@ -36,6 +36,7 @@ def site_skeleton(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "docs", root / "docs", dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.public.yml", root / "mkdocs.public.yml")
     return root
 
 

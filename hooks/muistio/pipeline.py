@@ -24,6 +24,7 @@ from muistio.pages.memo import memo_page
 from muistio.pages.person import offering_page, person_page
 from muistio.pages.relationship_map import map_page
 from muistio.problems import Problem, sorted_problems
+from muistio.publishing import public_view
 from muistio.records import Company, Memo
 from muistio.settings import Settings
 from muistio.validate import validate_company, validate_memo
@@ -66,7 +67,7 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     """Everything the site needs from the knowledge base: its pages and its problems."""
     settings = settings or Settings()
     checked = check(root, cache)
-    kb = checked.kb
+    kb = public_view(checked.kb) if settings.public else checked.kb
     linked = link_all(kb, cache)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])

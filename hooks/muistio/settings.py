@@ -31,5 +31,7 @@ class Settings:
     today: datetime.date = field(default_factory=default_today)
     quiet_days: int = DEFAULT_QUIET_DAYS
     """A tracked relationship with no memo for longer than this is listed as quiet."""
+    public: bool = False
+    """Build the public site: leave out what is marked internal and contacts' private fields."""
     directory_urls: bool = True
     """Whether pages are served as `page/` (MkDocs' default) or `page.html`, for links built in scripts."""

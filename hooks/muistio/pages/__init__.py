@@ -6,6 +6,7 @@ files or knows about MkDocs. The adapter (the MkDocs hook) only hands the pages 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +48,15 @@ class GeneratedPage:
 
     @property
     def content(self) -> str:
-        """The page as a Markdown file with front matter, which is what MkDocs reads."""
-        meta = {"title": self.title, **self.meta}
+        """The page as a Markdown file with front matter, which is what MkDocs reads.
+
+        The title is HTML-escaped here because MkDocs' and Material's templates print
+        `page.title` unescaped into `<title>`, the header and the nav: a company called
+        `<script>…</script>` would otherwise run as a script. Material prints tag names
+        unescaped too.
+        """
+        meta = {"title": html.escape(self.title), **self.meta}
+        if "tags" in meta:
+            meta["tags"] = [html.escape(str(tag)) for tag in meta["tags"]]
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=None)
         return f"---\n{header}---\n\n{self.markdown}"

@@ -16,6 +16,10 @@ def person_page(ctx: Context, person: Person) -> GeneratedPage:
     company = ctx.kb.companies[person.company]
     role = f"{text(person.role)}, " if person.role else ""
     parts = [f"{role}{link(company.name, uri, company.src_uri)}", ""]
+    private = [f"Sähköposti: {text(person.email)}" if person.email else "",
+               f"Puhelin: {text(person.phone)}" if person.phone else ""]
+    if any(private):
+        parts += ['<div class="kb-private" markdown>', "", "  \n".join(p for p in private if p), "", "</div>", ""]
     pending = open_items(ctx.items_by_owner.get(person.slug, []), ctx.settings.today)
     if pending:
         parts += ["## Avoimet toimenpiteet", ""] + item_rows(pending, ctx, uri)

@@ -1,0 +1,126 @@
+"""The public build leaves out everything private; the internal build keeps all of it.
+
+Both profiles are built from one fixture with known private strings, and every file of each
+built site (pages, search index, sitemap, calendar) is scanned for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitebuild import content, mkdocs_build, page, site_skeleton
+
+PRIVATE = {
+    "contact email": "petri.laitinen@example.org",
+    "contact phone": "+358 40 111 2233",
+    "internal company": "Salainen Konepaja",
+    "internal company's contact": "Salla Salakari",
+    "internal memo title": "Luottamuksellinen neuvottelu",
+    "internal memo text": "ZQXJ-hinnoittelu",
+    "internal memo follow-up": "Lähettää ZQXJ-tarjouksen",
+}
+
+FILES = {
+    "companies/metropolia.md": """---
+name: Metropolia
+contacts:
+  - name: Petri Laitinen
+    email: petri.laitinen@example.org
+    phone: "+358 40 111 2233"
+---
+""",
+    "companies/salainen-konepaja.md": """---
+name: Salainen Konepaja
+visibility: internal
+contacts:
+  - name: Salla Salakari
+---
+""",
+    "memos/2012/2012-05-16-julkinen.md": """---
+title: Julkinen tapaaminen
+date: 2012-05-16
+attendees: [petri-laitinen]
+companies: [metropolia]
+---
+Tavattiin Metropoliassa.
+
+- [ ] @petri-laitinen Lähettää esitteen (due 2012-06-01)
+""",
+    "memos/2012/2012-05-17-luottamuksellinen.md": """---
+title: Luottamuksellinen neuvottelu
+date: 2012-05-17
+visibility: internal
+attendees: [salla-salakari]
+companies: [salainen-konepaja]
+---
+Käytiin läpi ZQXJ-hinnoittelu.
+
+- [ ] @salla-salakari Lähettää ZQXJ-tarjouksen (due 2012-06-02)
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = site_skeleton(tmp_path_factory.mktemp("kb"))
+    for relative, text in FILES.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    built = {}
+    for profile, config in (("internal", "mkdocs.yml"), ("public", "mkdocs.public.yml")):
+        site_dir = root / f"site-{profile}"
+        result = mkdocs_build(root, site_dir, today="2012-05-20", config=config)
+        assert result.returncode == 0, result.stderr
+        built[profile] = site_dir
+    return built
+
+
+def _scan(site_dir: Path, needle: str) -> list[str]:
+    return [str(path.relative_to(site_dir)) for path in site_dir.rglob("*")
+            if path.is_file() and needle.encode() in path.read_bytes()]
+
+
+@pytest.mark.parametrize("what", PRIVATE)
+def test_public_site_has_no_private_string_anywhere(sites: dict[str, Path], what: str) -> None:
+    assert _scan(sites["public"], PRIVATE[what]) == []
+
+
+@pytest.mark.parametrize("what", PRIVATE)
+def test_internal_site_has_every_private_string(sites: dict[str, Path], what: str) -> None:
+    assert _scan(sites["internal"], PRIVATE[what])
+
+
+def test_public_site_still_has_the_public_memo_and_contact(sites: dict[str, Path]) -> None:
+    public = sites["public"]
+    assert "Julkinen tapaaminen" in content(page(public, "memos/2012/2012-05-16-julkinen.md")).get_text()
+    assert "Petri Laitinen" in content(page(public, "people/petri-laitinen.md")).get_text()
+    assert "Lähettää esitteen" in (public / "followups.ics").read_text(encoding="utf-8")
+    assert not (public / "memos" / "2012" / "2012-05-17-luottamuksellinen").exists()
+
+
+def test_names_render_as_text_not_markup(tmp_path: Path) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    (root / "companies").mkdir()
+    (root / "companies" / "paha.md").write_text(
+        '---\nname: "<script>alert(1)</script>"\nindustry: "<b>lihava</b>"\ncontacts:\n'
+        '  - name: "Ö & Co \\"Quote\\""\n    role: "<img src=x onerror=alert(2)>"\n---\n', encoding="utf-8")
+    (root / "memos" / "2012").mkdir(parents=True)
+    (root / "memos" / "2012" / "2012-01-01-t.md").write_text(
+        '---\ntitle: "<i>kursiivi</i> & muuta"\ndate: 2012-01-01\ncompanies: [paha]\ntags: ["<u>x</u>"]\n---\n'
+        "Teksti.\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(root, site_dir, strict=False)
+    assert result.returncode == 0, result.stderr
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for markup in ("<script>alert", "<img src=x", "<i>kursiivi", "<b>lihava", "<u>x</u>"):
+            assert markup not in html, f"{markup} unescaped in {path.relative_to(site_dir)}"
+    company = page(site_dir, "companies/paha.md")
+    assert company.select_one("h1").get_text() == "<script>alert(1)</script>"
+    assert company.select_one("title").get_text().startswith("<script>alert(1)</script>")
+    people = content(page(site_dir, "companies/paha.md")).get_text()
+    assert 'Ö & Co "Quote"' in people and "<img src=x onerror=alert(2)>" in people
+    memo = page(site_dir, "memos/2012/2012-01-01-t.md")
+    assert memo.select_one("h1").get_text() == "<i>kursiivi</i> & muuta"
