@@ -45,5 +45,5 @@ def test_invalid_business_id_is_a_problem(tree: TreeWriter) -> None:
     assert [p.render() for p in check(root).problems] == [
         "companies/yritys.md:3: business_id '1234567-8' is not a valid Finnish business ID (Y-tunnus): "
         "the number's checksum or check digit is invalid. Copy it from the Finnish trade register (ytj.fi), "
-        "e.g. 1234567-8."
+        "e.g. 1234567-1."
     ]

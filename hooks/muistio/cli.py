@@ -1,57 +1,242 @@
-"""The `kb` command: the knowledge base for people working in a terminal or CI.
+"""The `kb` command: the knowledge base for people working in a terminal, a git hook or CI.
 
-Thin by design: each subcommand parses its arguments, calls the core pipeline, and prints.
-Exit status: 0 clean, 1 problems found, 2 usage error (argparse's own convention).
+Thin by design: each subcommand parses its arguments, calls the core, and prints. What it prints
+follows the site's language (`theme.language` in mkdocs.yml). Exit status: 0 clean, 1 problems
+found (or a file already exists), 2 usage error (argparse's own convention). Results go to
+standard output (a report, a written path, JSON), diagnostics to standard error, so
+`$EDITOR "$(kb new memo ...)"` and `kb check --format json | jq` work.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from muistio import json_schema, report_formats, scaffold
 from muistio.config import find_root, read_settings
-from muistio.pipeline import check
-from muistio.problems import Severity
+from muistio.directory import KnowledgeBaseDirectory
+from muistio.exports.write import export_all
+from muistio.importers import cli as importer_cli
+from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of
+from muistio.messages import render_message
+from muistio.names import did_you_mean
+from muistio.pipeline import analyse, check
+from muistio.problems import Problem, Severity, has_errors
+from muistio.settings import Settings
+
+OK, PROBLEMS, USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kb", description="Muistio knowledge base tools.")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="the site repository (default: the nearest folder with mkdocs.yml)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="validate memos and companies")
-    check_parser.add_argument("paths", nargs="*", type=Path,
-                              help="only report problems in these files (default: all)")
+    parser = _parser()
     args = parser.parse_args(argv)
-    root = (args.root or find_root(Path.cwd())).resolve()
+    root = (getattr(args, "sub_root", None) or args.root or find_root(Path.cwd())).resolve()
+    lang = read_settings(root).lang
     if args.command == "check":
-        return _check(root, args.paths)
+        return _check(root, lang, args.paths, args.format)
+    if args.command == "new":
+        return _new(root, lang, args)
+    if args.command == "review":
+        return _review(root, lang, args.base)
+    if args.command == "schema":
+        return _schema(root, lang, args.check)
+    if args.command == "import":
+        return _import(root, args)
+    if args.command == "export":
+        return _export(root, lang, args)
     parser.error(f"unknown command {args.command}")
-    return 2
+    return USAGE
 
 
-def _check(root: Path, paths: list[Path]) -> int:
-    settings = read_settings(root)
-    problems = check(root).problems
+def _parser() -> argparse.ArgumentParser:
+    root_help = "the site repository (default: the nearest folder with mkdocs.yml)"
+    parser = argparse.ArgumentParser(prog="kb", description="Muistio knowledge base tools.")
+    parser.add_argument("--root", type=Path, default=None, help=root_help)
+    root_option = argparse.ArgumentParser(add_help=False)  # `kb check --root X` works as well
+    root_option.add_argument("--root", type=Path, dest="sub_root", default=None, help=root_help)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check_parser = commands.add_parser("check", parents=[root_option], help="validate memos and companies")
+    check_parser.add_argument("paths", nargs="*", type=Path,
+                              help="only report problems in these files or folders (default: all)")
+    check_parser.add_argument("--format", default="text", metavar="FORMAT",
+                              help="text (path:line: message), github (Actions annotations) or json")
+
+    new_parser = commands.add_parser("new", help="write a new memo or company page from a template")
+    kinds = new_parser.add_subparsers(dest="kind", required=True)
+    memo = kinds.add_parser("memo", parents=[root_option], help="memos/YYYY/YYYY-MM-DD-slug.md")
+    memo.add_argument("title", help='the memo\'s title, e.g. "Tapaaminen Sanoma WSOY:n kanssa"')
+    memo.add_argument("--date", help="the meeting's date, YYYY-MM-DD (default: today)")
+    memo.add_argument("--attendee", action="append", default=[], metavar="PERSON",
+                      help="a person's slug or name; repeat for each")
+    memo.add_argument("--company", action="append", default=[], metavar="COMPANY",
+                      help="a company's slug or name; repeat for each")
+    memo.add_argument("--tag", action="append", default=[], help="a tag; repeat for each")
+    company = kinds.add_parser("company", parents=[root_option], help="companies/slug.md")
+    company.add_argument("name", help='the organisation\'s name, e.g. "Sanoma WSOY"')
+
+    review_parser = commands.add_parser("review", parents=[root_option],
+                                        help="Markdown report of the memos and companies changed since a git ref")
+    review_parser.add_argument("--base", required=True, help="the git ref to compare with, e.g. origin/main")
+
+    schema_parser = commands.add_parser("schema", parents=[root_option],
+                                        help="write schemas/*.schema.json from the content model")
+    schema_parser.add_argument("--check", action="store_true", help="only tell whether they are up to date")
+
+    import_parser = commands.add_parser("import", parents=[root_option],
+                                        help="turn Confluence pages (text copies, HTML or XML exports) into memos")
+    importer_cli.add_arguments(import_parser)
+
+    export_parser = commands.add_parser("export", parents=[root_option],
+                                        help="companies and contacts as CSV (HubSpot columns) and vCard, "
+                                        "follow-ups as iCalendar")
+    export_parser.add_argument("--out", type=Path, required=True, help="the folder to write the files into")
+    export_parser.add_argument("--public", action="store_true",
+                               help="leave out what is internal and contacts' email and phone")
+    export_parser.add_argument("--force", action="store_true", help="replace export files already in the folder")
+    return parser
+
+
+# --- kb check -------------------------------------------------------------------------------
+
+
+def _check(root: Path, lang: str, paths: list[Path], fmt: str) -> int:
+    if fmt not in report_formats.FORMATS:
+        suggestion = did_you_mean(fmt, report_formats.FORMATS) or ""
+        return _usage("check", "cli_unknown_format",
+                      {"value": fmt, "suggestion": suggestion, "allowed": ", ".join(report_formats.FORMATS)}, lang)
+    wanted: list[str] = []
+    for path in paths:
+        selected = _selection(root, path)
+        if isinstance(selected, tuple):
+            return _usage("check", *selected, lang)
+        wanted.append(selected)
+    problems = analyse(root).problems  # exactly what `mkdocs build --strict` would fail on
     if paths:
-        wanted = {_relative(root, path) for path in paths}
-        problems = [p for p in problems if p.path in wanted]
-    for problem in problems:
-        print(problem.render(settings.lang))
+        problems = [p for p in problems if any(_within(p.path, prefix) for prefix in wanted)]
+    sys.stdout.write(report_formats.render(problems, fmt, lang))
     errors = sum(p.severity is Severity.ERROR for p in problems)
     if problems:
-        print(f"{len(problems)} problem(s), {errors} error(s).", file=sys.stderr)
-    return 1 if errors else 0
+        print(render_message("cli_summary", {"count": len(problems), "errors": errors}, lang), file=sys.stderr)
+    return PROBLEMS if errors else OK
+
+
+def _selection(root: Path, path: Path) -> str | tuple[str, dict[str, object]]:
+    """A path given on the command line → its path relative to the root, or why it cannot be checked."""
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    if not absolute.exists():
+        return ("cli_no_such_file", {"path": str(path)})
+    try:
+        relative = absolute.resolve().relative_to(root)
+    except ValueError:
+        return ("cli_not_kb_file", {"path": str(path), "root": str(root)})
+    text = relative.as_posix()
+    if absolute.is_dir():
+        if text == "." or relative.parts[0] in (MEMOS_DIR, COMPANIES_DIR):
+            return "" if text == "." else text
+    elif kind_of(root, relative) is not None:
+        return text
+    return ("cli_not_kb_file", {"path": str(path), "root": str(root)})
+
+
+def _within(path: str, prefix: str) -> bool:
+    return not prefix or path == prefix or path.startswith(f"{prefix}/")
+
+
+# --- kb new ---------------------------------------------------------------------------------
+
+
+def _new(root: Path, lang: str, args: argparse.Namespace) -> int:
+    try:
+        kb = check(root).kb
+        if args.kind == "memo":
+            date = scaffold.parse_date(args.date)
+            new = scaffold.new_memo(kb, args.title, date, args.attendee, args.company, args.tag)
+        else:
+            new = scaffold.new_company(kb, args.name)
+        path = scaffold.write_file(root, new)
+    except scaffold.Refused as refusal:
+        print(f"kb new {args.kind}: {refusal.message(lang)}", file=sys.stderr)
+        return refusal.status
+    print(_shown(path))
+    return OK
+
+
+def _shown(path: Path) -> str:
+    """The path as the user can open it from where they are: relative when below the current folder."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    except ValueError:
+        return str(path)
+
+
+# --- kb review ------------------------------------------------------------------------------
+
+
+def _review(root: Path, lang: str, base: str) -> int:
+    # Imported here: the link stage is the heaviest part of the core, and only the review needs it.
+    from muistio.review import ReviewError, review
+
+    try:
+        sys.stdout.write(review(root, base, lang))
+    except ReviewError as error:
+        print(f"kb review: {error.message(lang)}", file=sys.stderr)
+        return USAGE
+    return OK
+
+
+# --- kb schema ------------------------------------------------------------------------------
+
+
+def _schema(root: Path, lang: str, only_check: bool) -> int:
+    if only_check:
+        stale = json_schema.stale_files(root)
+        for path in stale:
+            print(Problem(_relative(root, path), 1, "cli_schema_stale").render(lang), file=sys.stderr)
+        return PROBLEMS if stale else OK
+    written = json_schema.write_files(root)
+    for path in json_schema.expected_files(root):
+        code = "cli_schema_written" if path in written else "cli_schema_current"
+        print(render_message(code, {"path": _relative(root, path)}, lang))
+    return OK
+
+
+# --- kb import, kb export -------------------------------------------------------------------
+
+
+def _import(root: Path, args: argparse.Namespace) -> int:
+    """The importer recognises people and companies with the same matcher that links the site."""
+    return importer_cli.run(args, KnowledgeBaseDirectory(check(root).kb), root)
+
+
+def _export(root: Path, lang: str, args: argparse.Namespace) -> int:
+    analysis = analyse(root, Settings(public=args.public))
+    if has_errors(analysis.problems):
+        print(render_message("cli_export_problems", {"count": len(analysis.problems)}, lang), file=sys.stderr)
+    try:
+        written = export_all(analysis.kb, analysis.context.items, args.out, analysis.context.settings.today,
+                             overwrite=args.force, include_private=not args.public)
+    except FileExistsError as error:
+        print(f"kb export: {render_message('cli_export_exists', {'path': str(error.args[0])}, lang)}", file=sys.stderr)
+        return PROBLEMS
+    for path in written:
+        print(_shown(path))
+    return OK
 
 
 def _relative(root: Path, path: Path) -> str:
-    absolute = path if path.is_absolute() else Path.cwd() / path
     try:
-        return absolute.resolve().relative_to(root).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _usage(command: str, code: str, params: dict[str, object], lang: str) -> int:
+    print(f"kb {command}: {render_message(code, params, lang)}", file=sys.stderr)
+    return USAGE
 
 
 if __name__ == "__main__":

@@ -39,6 +39,15 @@ class Checked:
 
 
 @dataclass
+class Analysis:
+    """The knowledge base linked and read, with every problem: what `kb check` and `kb review` need."""
+
+    kb: KnowledgeBase
+    problems: list[Problem]
+    context: Context
+
+
+@dataclass
 class SiteBuild:
     kb: KnowledgeBase
     problems: list[Problem]
@@ -63,17 +72,23 @@ def check(root: Path, cache: BuildCache | None = None) -> Checked:
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
 
 
-def build_site(root: Path, settings: Settings | None = None, cache: BuildCache | None = None) -> SiteBuild:
-    """Everything the site needs from the knowledge base: its pages and its problems."""
+def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | None = None) -> Analysis:
+    """Check, link and read follow-ups: every problem a build would report, without rendering pages."""
     settings = settings or Settings()
     checked = check(root, cache)
     kb = public_view(checked.kb) if settings.public else checked.kb
     linked = link_all(kb, cache)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
-    ctx = Context(kb, linked, items, settings)
+    return Analysis(kb, problems, Context(kb, linked, items, settings))
+
+
+def build_site(root: Path, settings: Settings | None = None, cache: BuildCache | None = None) -> SiteBuild:
+    """Everything the site needs from the knowledge base: its pages and its problems."""
+    analysis = analyse(root, settings, cache)
+    kb, ctx = analysis.kb, analysis.context
     by_file: dict[str, list[Problem]] = defaultdict(list)
-    for problem in problems:
+    for problem in analysis.problems:
         by_file[problem.path].append(problem)
     pages: list[GeneratedPage] = [memo_page(ctx, memo, by_file.get(memo.path, [])) for memo in kb.memos]
     pages += [company_page(ctx, company) for company in kb.companies.values()]
@@ -81,7 +96,7 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     pages += [offering_page(ctx, offering) for offering in kb.offerings.values()]
     pages += [timeline_page(kb), directory_page(kb), people_page(kb), followups_page(ctx), dashboard_page(ctx),
               map_page(ctx)]
-    return SiteBuild(kb, problems, pages, ctx)
+    return SiteBuild(kb, analysis.problems, pages, ctx)
 
 
 def _validated(source: SourceFile, cache: BuildCache | None) -> Memo | Company:

@@ -94,7 +94,7 @@ class CompanyMeta(_Strict):
     former_names: list[FormerName] = Field(default_factory=list)
     common_word: bool = Field(False, description="Nimi on myös tavallinen sana (esim. Kone)")
     match_lowercase: bool = Field(False, description="Linkitä myös pienellä alkukirjaimella")
-    business_id: str | None = Field(None, description="Y-tunnus, esim. 1234567-8")
+    business_id: str | None = Field(None, description="Y-tunnus, esim. 1234567-1")
     industry: str | None = Field(None, description="Toimiala")
     website: str | None = None
     status: Literal["lead", "contacted", "active", "partner", "dormant"] | None = None

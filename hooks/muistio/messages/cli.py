@@ -1,5 +1,127 @@
-"""Wording of the problems found by the cli checks, in English and Finnish (see the package docstring)."""
+"""Wording of what the `kb` command says, in English and Finnish (see the package docstring).
+
+Usage errors of `kb check`, `kb new`, `kb review` and `kb schema`, the lines they print when they
+succeed, and the review's "no page yet" hint. Codes start with `cli_` so they never collide with
+the problems of the other parts.
+"""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {}
+MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
+    # --- kb check ---------------------------------------------------------------------------
+    "cli_summary": {
+        "en": ("{count} problem(s), {errors} error(s).", "", ""),
+        "fi": ("ongelmia: {count}, joista virheitä: {errors}.", "", ""),
+    },
+    "cli_unknown_format": {
+        "en": ("unknown format '{value}'.", "Did you mean '{suggestion}'?", "Use one of: {allowed}."),
+        "fi": ("tuntematon muoto '{value}'.", "Tarkoititko '{suggestion}'?", "Käytä jotain näistä: {allowed}."),
+    },
+    "cli_no_such_file": {
+        "en": ("{path} does not exist.", "", "Check the path; it is read from the current folder."),
+        "fi": ("tiedostoa {path} ei ole.", "", "Tarkista polku; se luetaan nykyisestä kansiosta."),
+    },
+    "cli_not_kb_file": {
+        "en": ("{path} is not a memo or a company file.", "",
+               "kb checks memos/YYYY/YYYY-MM-DD-slug.md and companies/slug.md under {root}."),
+        "fi": ("{path} ei ole muistio eikä organisaation tiedosto.", "",
+               "kb tarkistaa tiedostot memos/VVVV/VVVV-KK-PP-tunniste.md ja companies/tunniste.md "
+               "kansiossa {root}."),
+    },
+    # --- kb new -----------------------------------------------------------------------------
+    "cli_file_exists": {
+        "en": ("{path} already exists; nothing was written.", "",
+               "Edit that file, or choose another title or date."),
+        "fi": ("{path} on jo olemassa; mitään ei kirjoitettu.", "",
+               "Muokkaa sitä tiedostoa tai valitse toinen otsikko tai päivämäärä."),
+    },
+    "cli_write_failed": {
+        "en": ("{path} could not be written: {detail}.", "", "Check the folder's permissions and free space."),
+        "fi": ("tiedostoa {path} ei voitu kirjoittaa: {detail}.", "",
+               "Tarkista kansion oikeudet ja vapaa levytila."),
+    },
+    "cli_bad_date": {
+        "en": ("--date '{value}' is not a date in the form YYYY-MM-DD.", "Write {suggestion}.",
+               "Write e.g. 2026-11-27."),
+        "fi": ("--date '{value}' ei ole päivämäärä muodossa VVVV-KK-PP.", "Kirjoita {suggestion}.",
+               "Kirjoita esim. 2026-11-27."),
+    },
+    "cli_empty_text": {
+        "en": ("the {what} is empty.", "", "Write it in quotes, e.g. \"Tapaaminen Sanoma WSOY:n kanssa\"."),
+        "fi": ("{what} on tyhjä.", "", "Kirjoita se lainausmerkkeihin, esim. \"Tapaaminen Sanoma WSOY:n kanssa\"."),
+    },
+    "cli_no_slug": {
+        "en": ("'{text}' gives no file name: it has no letters or digits.", "", "Use words in it."),
+        "fi": ("'{text}' ei anna tiedostonimeä: siinä ei ole kirjaimia eikä numeroita.", "",
+               "Käytä siinä sanoja."),
+    },
+    "cli_unknown_attendee": {
+        "en": ("unknown person '{value}' in --attendee.", "Did you mean '{suggestion}'?",
+               "Add them as a contact in their organisation's file in companies/ first."),
+        "fi": ("tuntematon henkilö '{value}' (--attendee).", "Tarkoititko '{suggestion}'?",
+               "Lisää henkilö ensin yhteyshenkilöksi organisaationsa tiedostoon kansiossa companies/."),
+    },
+    "cli_unknown_company": {
+        "en": ("unknown company '{value}' in --company.", "Did you mean '{suggestion}'?",
+               "Create it first with: kb new company \"Name\"."),
+        "fi": ("tuntematon organisaatio '{value}' (--company).", "Tarkoititko '{suggestion}'?",
+               "Luo se ensin komennolla: kb new company \"Nimi\"."),
+    },
+    "cli_name_taken": {
+        "en": ("'{name}' is already a name of {path}; a second page would make its links ambiguous.", "",
+               "Edit that file instead."),
+        "fi": ("'{name}' on jo tiedoston {path} nimi; toinen sivu tekisi linkeistä moniselitteisiä.", "",
+               "Muokkaa mieluummin sitä tiedostoa."),
+    },
+    "cli_template_invalid": {
+        "en": ("the new file would not pass kb check: {detail}", "", "Change the title, name or tags."),
+        "fi": ("uusi tiedosto ei läpäisisi tarkistusta: {detail}", "", "Muuta otsikkoa, nimeä tai avainsanoja."),
+    },
+    # --- kb schema --------------------------------------------------------------------------
+    "cli_schema_written": {
+        "en": ("wrote {path}.", "", ""),
+        "fi": ("kirjoitettiin {path}.", "", ""),
+    },
+    "cli_schema_current": {
+        "en": ("{path} is up to date.", "", ""),
+        "fi": ("{path} on ajan tasalla.", "", ""),
+    },
+    "cli_schema_stale": {
+        "en": ("this schema is out of date with muistio/schema.py.", "", "Run kb schema and commit the result."),
+        "fi": ("tämä skeema ei vastaa tiedostoa muistio/schema.py.", "", "Aja kb schema ja tallenna tulos gitiin."),
+    },
+    # --- kb review --------------------------------------------------------------------------
+    "cli_git_missing": {
+        "en": ("git is not installed or not on PATH.", "", "Install git to compare with a branch."),
+        "fi": ("gitiä ei ole asennettu tai se ei ole PATH-polulla.", "", "Asenna git vertaillaksesi haaraan."),
+    },
+    "cli_not_git": {
+        "en": ("{root} is not in a git repository.", "", "Run kb review inside a clone of the site repository."),
+        "fi": ("{root} ei ole git-tietovarastossa.", "", "Aja kb review sivuston tietovaraston kloonissa."),
+    },
+    "cli_git_ref_missing": {
+        "en": ("git does not know '{ref}'.", "",
+               "Check the name, or fetch it first (git fetch origin main). In GitHub Actions check out with "
+               "fetch-depth: 0."),
+        "fi": ("git ei tunne viitettä '{ref}'.", "",
+               "Tarkista nimi tai hae se ensin (git fetch origin main). GitHub Actionsissa käytä "
+               "checkoutissa fetch-depth: 0."),
+    },
+    "cli_git_failed": {
+        "en": ("git failed: {detail}", "", ""),
+        "fi": ("git epäonnistui: {detail}", "", ""),
+    },
+    "unknown_name": {
+        "en": ("{name}: no company page — create one with `kb new company {argument}`", "", ""),
+        "fi": ("{name}: ei organisaation sivua — luo se komennolla `kb new company {argument}`", "", ""),
+    },
+    "cli_export_exists": {
+        "en": ("{path} already exists.", "", "Choose another --out folder, or add --force to replace the exports."),
+        "fi": ("{path} on jo olemassa.", "", "Valitse toinen --out-kansio tai lisää --force korvataksesi viennit."),
+    },
+    "cli_export_problems": {
+        "en": ("the knowledge base has {count} problem(s); exporting what is valid.", "",
+               "Run kb check to see them."),
+        "fi": ("tietokannassa on {count} ongelmaa; viedään kelvolliset tiedot.", "", "Katso ne komennolla kb check."),
+    },
+}

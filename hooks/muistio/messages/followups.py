@@ -19,8 +19,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "invalid_business_id": {
         "en": ("business_id '{value}' is not a valid Finnish business ID (Y-tunnus): {detail}.", "",
-               "Copy it from the Finnish trade register (ytj.fi), e.g. 1234567-8."),
+               "Copy it from the Finnish trade register (ytj.fi), e.g. 1234567-1."),
         "fi": ("business_id '{value}' ei ole kelvollinen Y-tunnus: {detail}.", "",
-               "Kopioi se YTJ:stä (ytj.fi), esim. 1234567-8."),
+               "Kopioi se YTJ:stä (ytj.fi), esim. 1234567-1."),
     },
 }

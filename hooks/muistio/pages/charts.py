@@ -53,7 +53,7 @@ def _bar_chart(bars: list[tuple[str, int, str]], title: str) -> str:
     plot_h = height - 30
     bar_w = width / len(bars)
     parts = [
-        f'<svg class="kb-chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'<svg class="kb-chart" data-search-exclude role="img" viewBox="0 0 {width} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
     ]

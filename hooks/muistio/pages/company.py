@@ -82,7 +82,7 @@ def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> list[str]:
         for mention in by_memo.get(memo.path, []):
             sentences.setdefault(mention.sentence, mention)
         quotes = "".join(
-            f'<br><span class="kb-sentence">{highlighted(mention)}</span>' for mention in list(sentences.values())[:2]
+            f' <br><span class="kb-sentence">{highlighted(mention)}</span>' for mention in list(sentences.values())[:2]
         )
         parts.append(f"- **{finnish_date(memo.date)}** {link(memo.title, uri, memo.src_uri)}{quotes}")
     return [*parts, ""]

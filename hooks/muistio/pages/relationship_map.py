@@ -80,8 +80,8 @@ def map_page(ctx: Context) -> GeneratedPage:
         f'<script type="application/json" id="kb-map-data">{safe}</script>',
         "</div>",
         "",
-        "<noscript>Kartta tarvitsee JavaScriptin. Organisaatiot löytyvät myös "
-        f"{link('hakemistosta', MAP, 'companies/index.md')}.</noscript>",
+        "Kartta tarvitsee JavaScriptin. Organisaatiot löytyvät myös "
+        f"{link('hakemistosta', MAP, 'companies/index.md')}.",
         "",
     ]
     return GeneratedPage(MAP, "Suhdekartta", "\n".join(parts), {"hide": ["toc"]})

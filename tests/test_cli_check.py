@@ -1,0 +1,141 @@
+"""`kb check`: what a writer, a git hook and GitHub Actions see, in each output format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kbtrees import GOOD_MEMO, TreeWriter
+from muistio.cli import main
+from muistio.problems import Problem, Severity
+from muistio.report_formats import as_github
+
+MEMO = "memos/2012/2012-05-16-tapaaminen.md"
+OTHER = "memos/2012/2012-05-17-toinen.md"
+TYPO = "---\ntitle: T\ndate: 2012-05-16\ncompnies: [metropolia]\n---\nTeksti.\n"
+TYPO_LINE = f"{MEMO}:4: unknown key 'compnies'. Did you mean 'companies'?"
+FINNISH_SITE = "site_name: Testi\ntheme:\n  name: material\n  language: fi\n"
+
+
+def run(root: Path, *args: str) -> int:
+    return main(["--root", str(root), "check", *args])
+
+
+def test_a_clean_tree_prints_nothing_and_exits_0(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tree({MEMO: GOOD_MEMO})) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_text_format_is_path_line_message(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tree({MEMO: TYPO})) == 1
+    captured = capsys.readouterr()
+    assert captured.out == TYPO_LINE + "\n"
+    assert captured.err == "1 problem(s), 1 error(s).\n"
+
+
+def test_messages_are_finnish_on_a_finnish_site(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree({MEMO: TYPO, "mkdocs.yml": FINNISH_SITE})
+    assert run(root) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{MEMO}:4: tuntematon avain 'compnies'. Tarkoititko 'companies'?\n"
+    assert captured.err == "ongelmia: 1, joista virheitä: 1.\n"
+
+
+def test_link_stage_problems_are_reported_like_the_strict_build(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    memo = GOOD_MEMO.replace("Keskusteltiin.", "Keskusteltiin [[Sanoma]] kanssa.")
+    assert run(tree({MEMO: memo})) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{MEMO}:7: [[Sanoma]] does not name any organisation, person or offering.")
+
+
+def test_only_the_files_given_are_reported(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree({MEMO: TYPO, OTHER: TYPO.replace("2012-05-16", "2012-05-17")})
+    monkeypatch.chdir(root)
+    assert run(root, MEMO) == 1
+    assert capsys.readouterr().out == TYPO_LINE + "\n"
+    assert run(root, "memos/2012") == 1  # a folder: every file in it
+    assert capsys.readouterr().out.count("unknown key") == 2
+
+
+def test_a_clean_file_given_exits_0_even_when_others_are_broken(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree({MEMO: GOOD_MEMO, OTHER: TYPO.replace("2012-05-16", "2012-05-17")})
+    monkeypatch.chdir(root)
+    assert run(root, MEMO) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_github_format_annotates_the_line(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tree({MEMO: TYPO}), "--format", "github") == 1
+    assert capsys.readouterr().out == (
+        f"::error file={MEMO},line=4,title=Muistio::unknown key 'compnies'. Did you mean 'companies'?\n"
+    )
+
+
+def test_github_format_escapes_as_the_actions_toolkit_does() -> None:
+    problem = Problem("memos/a,b:c.md", 3, "invalid_value", {"key": "k", "value": "v", "detail": "50%\r\nnext"},
+                      Severity.WARNING)
+    assert as_github([problem], "en") == (
+        "::warning file=memos/a%2Cb%3Ac.md,line=3,title=Muistio::k 'v' is not valid: 50%25%0D%0Anext.\n"
+    )
+
+
+def test_json_format_is_a_list_of_objects(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tree({MEMO: TYPO}), "--format", "json") == 1
+    assert json.loads(capsys.readouterr().out) == [{
+        "path": MEMO, "line": 4, "severity": "error", "code": "unknown_key",
+        "message": "unknown key 'compnies'. Did you mean 'companies'?",
+    }]
+
+
+def test_json_format_prints_an_empty_list_when_clean(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tree({MEMO: GOOD_MEMO}), "--format", "json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_unknown_format_is_a_usage_error(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tree({MEMO: TYPO}), "--format", "jsn") == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "kb check: unknown format 'jsn'. Did you mean 'json'?\n"
+
+
+def test_a_file_that_is_not_a_memo_or_company_is_a_usage_error(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree({MEMO: GOOD_MEMO, "docs/index.md": "# Koti\n"})
+    monkeypatch.chdir(root)
+    assert run(root, "docs/index.md") == 2
+    assert capsys.readouterr().err == (
+        f"kb check: docs/index.md is not a memo or a company file. kb checks memos/YYYY/YYYY-MM-DD-slug.md "
+        f"and companies/slug.md under {root.resolve()}.\n"
+    )
+
+
+def test_a_missing_file_is_a_usage_error(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree({MEMO: GOOD_MEMO})
+    monkeypatch.chdir(root)
+    assert run(root, "memos/2012/2012-05-16-tapaamnen.md") == 2
+    assert capsys.readouterr().err == (
+        "kb check: memos/2012/2012-05-16-tapaamnen.md does not exist. "
+        "Check the path; it is read from the current folder.\n"
+    )
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe broken", b"---\ntitle: [unclosed\n---\n", b""])
+def test_broken_input_never_gives_a_traceback(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    assert run(tree({MEMO: content}), "--format", "github") == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"::error file={MEMO},line=")
+    assert "Traceback" not in captured.err
