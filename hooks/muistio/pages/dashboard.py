@@ -68,4 +68,4 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
         parts.append(f"| {STATUS[status]} | {len(companies)} | {names} |")
     untracked = sum(1 for c in kb.companies.values() if not c.meta.status)
     parts += ["", f"Lisäksi {untracked} organisaatiota ilman seurattavaa tilaa.", ""]
-    return GeneratedPage(HOME, "Muistio", "\n".join(parts), {"hide": ["navigation", "toc"]})
+    return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]})
