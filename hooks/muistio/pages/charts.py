@@ -14,6 +14,8 @@ from muistio.records import Memo
 
 MAX_QUARTERS = 24
 """Six years of quarters fit a page column; a longer history is drawn per year instead."""
+MAX_BAR = 40
+"""Widest bar, in chart units (the chart is 480 wide)."""
 
 
 def quarter(date: datetime.date) -> tuple[int, int]:
@@ -30,7 +32,7 @@ def meetings_per_quarter(memos: list[Memo], today: datetime.date) -> str:
     if span <= MAX_QUARTERS:
         counts = Counter(quarter(d) for d in dates)
         keys = [_add_quarters(first, i) for i in range(span)]
-        bars = [(f"{q}/{year}", counts[(year, q)], str(year) if q == 1 or i == 0 else "")
+        bars = [(f"{q}. neljännes {year}", counts[(year, q)], str(year) if q == 1 or i == 0 else "")
                 for i, (year, q) in enumerate(keys)]
         title = "Tapaamisia neljänneksittäin"
     else:
@@ -47,26 +49,32 @@ def _add_quarters(start: tuple[int, int], count: int) -> tuple[int, int]:
 
 
 def _bar_chart(bars: list[tuple[str, int, str]], title: str) -> str:
-    """Bars of (tooltip label, value, axis label); one SVG line, so Markdown passes it through."""
+    """Bars of (tooltip label, value, axis label); one SVG line, so Markdown passes it through.
+
+    The scale label sits in a band above the plot so no bar can run under it, and bars are at
+    most `MAX_BAR` wide so a short history does not become one solid block.
+    """
     top = max(value for _, value, _ in bars) or 1
-    width, height, gap = 480, 120, 2
-    plot_h = height - 30
-    bar_w = width / len(bars)
+    width, height, gap, label_band, axis_band = 480, 130, 2, 20, 20
+    plot_top, plot_h = label_band, height - label_band - axis_band
+    slot = width / len(bars)
+    bar_w = min(max(slot - 2 * gap, 1), MAX_BAR)
     parts = [
         f'<svg class="kb-chart" data-search-exclude role="img" viewBox="0 0 {width} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
+        f'<text class="kb-axis" x="{width - 4}" y="13" text-anchor="end">enintään {top}</text>',
     ]
     for index, (label, value, axis) in enumerate(bars):
-        x = index * bar_w
+        x = index * slot + gap
         bar = plot_h * value / top
         parts.append(
-            f'<rect class="kb-bar" x="{x + gap:.1f}" y="{10 + plot_h - bar:.1f}" '
-            f'width="{max(bar_w - 2 * gap, 1):.1f}" height="{bar:.1f}"><title>{escape(label)}: {value}</title></rect>'
+            f'<rect class="kb-bar" x="{x:.1f}" y="{plot_top + plot_h - bar:.1f}" '
+            f'width="{bar_w:.1f}" height="{bar:.1f}"><title>{escape(label)}: {value}</title></rect>'
         )
         if axis:
-            parts.append(f'<text class="kb-axis" x="{x + gap:.1f}" y="{height - 6}">{escape(axis)}</text>')
-    parts.append(f'<line class="kb-axis-line" x1="0" y1="{10 + plot_h}" x2="{width}" y2="{10 + plot_h}"/>')
-    parts.append(f'<text class="kb-axis" x="{width - 4}" y="12" text-anchor="end">enint. {top}</text>')
+            parts.append(f'<text class="kb-axis" x="{x:.1f}" y="{height - 6}">{escape(axis)}</text>')
+    baseline = plot_top + plot_h
+    parts.append(f'<line class="kb-axis-line" x1="0" y1="{baseline}" x2="{width}" y2="{baseline}"/>')
     parts.append("</svg>")
     return "".join(parts)

@@ -18,6 +18,11 @@ HOME = "index.md"
 RECENT = 10
 
 
+def _word(count: int, one: str, many: str) -> str:
+    """Finnish takes the nominative singular after 1 and the partitive after other numbers."""
+    return one if count == 1 else many
+
+
 def dashboard_page(ctx: Context) -> GeneratedPage:
     kb, today = ctx.kb, ctx.settings.today
     pending = open_items(ctx.items, today)
@@ -28,10 +33,10 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
         "",
         '<div class="grid cards kb-counts" markdown>',
         "",
-        f"-   **{len(kb.memos)}** [muistiota]({TIMELINE})",
-        f"-   **{len(kb.companies)}** [organisaatiota]({DIRECTORY})",
-        f"-   **{len(pending)}** [avointa toimenpidettä]({FOLLOWUPS})",
-        f"-   **{len(overdue)}** myöhässä",
+        f"-   **{len(kb.memos)}** [{_word(len(kb.memos), 'muistio', 'muistiota')}]({TIMELINE})",
+        f"-   **{len(kb.companies)}** [{_word(len(kb.companies), 'organisaatio', 'organisaatiota')}]({DIRECTORY})",
+        f"-   **{len(pending)}** [{_word(len(pending), 'avoin toimenpide', 'avointa toimenpidettä')}]({FOLLOWUPS})",
+        f"-   **{len(overdue)}** [myöhässä]({FOLLOWUPS})",
         "",
         "</div>",
         "",
@@ -39,7 +44,10 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
         "",
     ]
     for memo in kb.memos[:RECENT]:
-        names = ", ".join(text(kb.companies[s].name) for s in kb.memo_companies(memo)[:3])
+        companies = kb.memo_companies(memo)
+        names = ", ".join(text(kb.companies[s].name) for s in companies[:3])
+        if len(companies) > 3:
+            names += f" ja {len(companies) - 3} muuta"
         parts.append(f"- **{finnish_date(memo.date)}** {link(memo.title, HOME, memo.src_uri)}"
                      + (f" – {names}" if names else ""))
     if not kb.memos:
@@ -67,5 +75,6 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
         names = ", ".join(link(c.name, HOME, c.src_uri) for c in companies) or "–"
         parts.append(f"| {STATUS[status]} | {len(companies)} | {names} |")
     untracked = sum(1 for c in kb.companies.values() if not c.meta.status)
-    parts += ["", f"Lisäksi {untracked} organisaatiota ilman seurattavaa tilaa.", ""]
+    parts += ["", f"Lisäksi {untracked} {_word(untracked, 'organisaatio', 'organisaatiota')} ilman seurattavaa tilaa.",
+              ""]
     return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]})

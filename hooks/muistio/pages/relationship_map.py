@@ -13,7 +13,7 @@ import json
 import posixpath
 
 from muistio.pages import Context, GeneratedPage
-from muistio.pages.markup import link
+from muistio.pages.markup import finnish_date, link
 
 MAP = "map.md"
 
@@ -55,7 +55,7 @@ def graph_data(ctx: Context) -> dict[str, object]:
         people = set(kb.memo_people(memo))
         if not linked and not people:
             continue
-        date = memo.date.isoformat() if memo.date else ""
+        date = finnish_date(memo.date) if memo.date else ""
         nodes.append({"id": memo_id, "label": f"{date} {memo.title}".strip(), "kind": "memo",
                       "url": url(memo.src_uri)})
         edges += [[memo_id, f"company:{slug}"] for slug in sorted(linked) if slug in kb.companies]

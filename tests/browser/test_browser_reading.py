@@ -1,0 +1,206 @@
+"""Reading the site in Chromium: the dashboard, search, following links, the follow-ups, a phone.
+
+Each test does what a colleague would do (open the home page, type in the search box, click a
+name in a memo) and asserts what appears on the screen, not what the generator wrote into files:
+the search tests in particular go through Material's search box and result list only, so they
+hold whatever index the site ships behind them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from browsing import Reader, Screenshots, Site
+    from playwright.sync_api import Page
+
+SEED_TITLE = "Tapaaminen projektipäällikkö Petri Laitisen kanssa"
+SEED_PATH = "/memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa/"
+SANOMA_PATH = "/companies/sanoma-wsoy/"
+
+
+def article_text(page: Page) -> str:
+    """The visible text of the page's article, whitespace collapsed."""
+    return " ".join(page.locator("article").first.inner_text().split())
+
+
+def section_text(page: Page, heading: str) -> str:
+    """The visible text from the h2 `heading` up to the next h2 of the article."""
+    text = page.evaluate(
+        """(heading) => {
+            const h2 = [...document.querySelectorAll('article h2')]
+                .find(h => h.textContent.replace('¶', '').trim() === heading);
+            if (!h2) return null;
+            const parts = [];
+            for (let el = h2.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling) {
+                parts.push(el.innerText);
+            }
+            return parts.join(' ');
+        }""",
+        heading,
+    )
+    assert text is not None, f"no section '{heading}' on {page.url}"
+    return " ".join(text.split())
+
+
+def search(page: Page, query: str, expected: list[str]) -> list[str]:
+    """Type `query` into the search box as a reader does, and return the pages in the result list.
+
+    Waits until results lead to every path in `expected` (results change with each key pressed), or
+    until the time-out, and then returns what is listed so that a failure shows what was found.
+    Results lower in the list are rendered as the list scrolls, so the list is scrolled too.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.keyboard.press("/")  # Material's keyboard shortcut for the search box
+    box = page.locator("input.md-search__input")
+    assert box.evaluate("el => el === document.activeElement"), "'/' did not focus the search box"
+    page.keyboard.type(query, delay=15)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    try:
+        page.wait_for_function(
+            """(expected) => {
+                const output = document.querySelector('.md-search__scrollwrap');
+                if (output) output.scrollTop = output.scrollHeight;
+                const shown = [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+                    .filter(a => a.offsetParent !== null).map(a => new URL(a.href).pathname);
+                return expected.every(path => shown.includes(path));
+            }""",
+            arg=expected,
+            timeout=8_000,
+        )
+    except PlaywrightTimeout:
+        pass
+    hrefs = page.locator(".md-search-result__item a.md-search-result__link").evaluate_all(
+        "links => links.filter(a => a.offsetParent !== null).map(a => a.href)"  # shown, not folded away
+    )
+    return list(dict.fromkeys(urlsplit(href).path for href in hrefs))
+
+
+# --- 1. the dashboard -------------------------------------------------------------------------
+
+
+def test_home_dashboard_shows_the_recent_memo_and_the_open_followup(
+    reader: Reader, repo_site: Site, screenshots: Screenshots
+) -> None:
+    page = reader.visit(repo_site)
+    assert page.locator("h1").first.inner_text() == "Etusivu"
+    assert "Tilanne 20.6.2012." in article_text(page)
+    recent = section_text(page, "Viimeisimmät muistiot")
+    assert f"16.5.2012 {SEED_TITLE}" in recent
+    open_items = section_text(page, "Avoimet toimenpiteet")
+    assert "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten." in open_items
+    assert "Petri Laitinen" in open_items
+    assert section_text(page, "Myöhässä olevat toimenpiteet") == "Ei myöhässä olevia."
+    screenshots.take(page, "home")
+
+    page.locator("article").get_by_role("link", name=SEED_TITLE).first.click()
+    page.wait_for_url(f"**{SEED_PATH}")
+    assert page.locator("h1").first.inner_text() == SEED_TITLE
+
+
+def test_home_dashboard_shows_an_overdue_followup(reader: Reader, fixture_site: Site) -> None:
+    page = reader.visit(fixture_site)
+    counts = " ".join(page.locator(".kb-counts").inner_text().split())
+    assert "2 avointa toimenpidettä" in counts and "1 myöhässä" in counts
+    overdue = section_text(page, "Myöhässä olevat toimenpiteet")
+    assert "myöhässä 1.6.2012 Lähettää tarjouksen OP-Pohjolalle. Maija Mallikas" in overdue
+    assert "Kirjoittaa lehdykän tekstin." not in overdue  # due 1.9.2012: open, not overdue
+    assert "Kirjoittaa lehdykän tekstin." in section_text(page, "Avoimet toimenpiteet")
+
+
+# --- 2. search --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The memo says "Laitisen"; the canonical name under "Mainitaan tässä muistiossa" is found.
+        ("Laitinen", [SEED_PATH]),
+        ("Sanoma", [SANOMA_PATH, SEED_PATH]),
+        # An inflected form, as a Finnish reader types it.
+        ("metropoliassa", [SEED_PATH]),
+    ],
+)
+def test_search_box_finds(reader: Reader, repo_site: Site, query: str, expected: list[str]) -> None:
+    page = reader.visit(repo_site)
+    found = search(page, query, expected)
+    for path in expected:
+        assert path in found, f"searching {query!r} lists {found}, not {path}"
+
+
+def test_search_result_opens_the_memo(reader: Reader, repo_site: Site) -> None:
+    page = reader.visit(repo_site)
+    assert SEED_PATH in search(page, "Laitinen", [SEED_PATH])
+    link = page.locator(".md-search-result__item a.md-search-result__link").filter(
+        has=page.locator("h1", has_text=SEED_TITLE)
+    ).first
+    link.click()
+    page.wait_for_url(f"**{SEED_PATH}**")
+    assert page.locator("h1").first.inner_text() == SEED_TITLE
+
+
+# --- 3. from a memo to a company and back -----------------------------------------------------
+
+
+def test_memo_link_opens_the_company_page_with_the_sentence(
+    reader: Reader, repo_site: Site, screenshots: Screenshots
+) -> None:
+    page = reader.visit(repo_site, SEED_PATH.lstrip("/"))
+    assert page.locator("h1").first.inner_text() == SEED_TITLE
+    assert "Osallistujat: Petri Laitinen (Metropolia)" in article_text(page)
+    screenshots.take(page, "memo")
+
+    page.locator("article p").get_by_role("link", name="Sanoma wsoy", exact=True).click()
+    page.wait_for_url(f"**{SANOMA_PATH}")
+    assert page.locator("h1").first.inner_text() == "Sanoma WSOY"
+    sentence = page.locator("article .kb-sentence").first
+    assert sentence.is_visible()
+    assert sentence.inner_text() == "Sanoma wsoy voisi olla hyvä kontakti."
+    assert sentence.locator("mark").inner_text() == "Sanoma wsoy"
+    meetings = section_text(page, "Tapaamiset")
+    assert f"16.5.2012 {SEED_TITLE}" in meetings
+    screenshots.take(page, "company-sanoma-wsoy")
+
+    page.locator("article").get_by_role("link", name=SEED_TITLE).last.click()
+    page.wait_for_url(f"**{SEED_PATH}")
+
+
+# --- 4. the follow-ups ------------------------------------------------------------------------
+
+
+def test_followups_page_lists_petris_item_and_leads_to_the_memo(
+    reader: Reader, repo_site: Site, screenshots: Screenshots
+) -> None:
+    page = reader.visit(repo_site, "followups/")
+    assert page.locator("h1").first.inner_text() == "Seuranta"
+    assert [h.strip("¶ \n") for h in page.locator("article h2").all_inner_texts()] == ["Petri Laitinen (1)"]
+    item = section_text(page, "Petri Laitinen (1)")
+    assert "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten." in item
+    screenshots.take(page, "followups")
+
+    page.locator("article table").get_by_role("link", name=f"16.5.2012 {SEED_TITLE}").click()
+    page.wait_for_url(f"**{SEED_PATH}")
+    assert page.locator("h1").first.inner_text() == SEED_TITLE
+    assert page.locator("article .task-list-item").first.inner_text().strip().endswith(
+        "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten."
+    )
+
+
+# --- 8. a phone -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", [SEED_PATH, "/", SANOMA_PATH, "/companies/", "/followups/", "/map/", "/kirjoitusohje/"]
+)
+def test_phone_screen_has_no_horizontal_scroll(
+    phone_reader: Reader, repo_site: Site, screenshots: Screenshots, path: str
+) -> None:
+    page = phone_reader.visit(repo_site, path.lstrip("/"))
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{path} is {widths[0]} px wide on a {widths[1]} px screen"
+    if path == SEED_PATH:
+        screenshots.take(page, "memo-phone")
