@@ -13,15 +13,10 @@ from muistio.load import SourceFile
 from muistio.schema import CompanyMeta, MemoMeta
 
 
-@dataclass
-class Memo:
+class _FromFile:
+    """A record that is one file: its page sits where the file sits, its slug is the file's stem."""
+
     source: SourceFile
-    meta: MemoMeta
-    """Validated front matter; fields that failed validation hold their defaults."""
-    date: datetime.date | None
-    """None only when neither the front matter nor the file name gives a real date."""
-    valid: bool
-    """False when the front matter had errors: the memo is shown, but kept out of the indexes."""
 
     @property
     def path(self) -> str:
@@ -32,12 +27,24 @@ class Memo:
         return self.source.stem
 
     @property
-    def title(self) -> str:
-        return self.meta.title
-
-    @property
     def src_uri(self) -> str:
         return self.source.path
+
+
+@dataclass
+class Memo(_FromFile):
+    source: SourceFile
+    meta: MemoMeta
+    """Validated front matter; fields that failed validation hold their defaults."""
+    date: datetime.date | None
+    """None only when neither the front matter nor the file name gives a real date."""
+    valid: bool
+    """False when the front matter had errors: the page lists them and its valid parts still count,
+    but mentions in its text are not added to the backlinks."""
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
 
 
 @dataclass
@@ -75,7 +82,7 @@ class Offering:
 
 
 @dataclass
-class Company:
+class Company(_FromFile):
     source: SourceFile
     meta: CompanyMeta
     valid: bool
@@ -83,17 +90,5 @@ class Company:
     offerings: list[Offering] = field(default_factory=list)
 
     @property
-    def path(self) -> str:
-        return self.source.path
-
-    @property
-    def slug(self) -> str:
-        return self.source.stem
-
-    @property
     def name(self) -> str:
         return self.meta.name
-
-    @property
-    def src_uri(self) -> str:
-        return self.source.path
