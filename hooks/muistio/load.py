@@ -12,6 +12,7 @@ otherwise neither match names nor search).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,10 @@ MAX_FILE_BYTES = 1_000_000
 """A memo is a few kilobytes; a megabyte is a pasted export or a binary, not a memo."""
 
 Kind = Literal["memo", "company"]
+NOT_READ = frozenset({"symlink_outside", "symlink_folder", "symlink_broken", "symlink_loop", "folder_not_file"})
+"""Problems of entries that are not files to read at all: their names are not checked either."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Invisible control characters (tab and line ends excepted): pasted from a terminal or a binary."""
 
 
 @dataclass
@@ -80,15 +85,31 @@ class LoadCache:
 
 
 def discover(root: Path) -> list[tuple[Path, Kind]]:
-    """Every memo and company file under the repository root, in a stable order."""
+    """Every memo and company file under the repository root, in a stable order.
+
+    Folders are walked without following links, and a linked folder is listed itself (as is a
+    folder whose name ends in .md), so `load_file` can say why its files are not read instead of
+    them silently going missing.
+    """
     found: list[tuple[Path, Kind]] = []
     memos = root / MEMOS_DIR
     companies = root / COMPANIES_DIR
     if memos.is_dir():
-        found += [(p, "memo") for p in sorted(memos.rglob("*.md")) if not _hidden(p, memos)]
+        found += [(p, "memo") for p in _memo_paths(memos)]
     if companies.is_dir():
         found += [(p, "company") for p in sorted(companies.glob("*.md")) if not _hidden(p, companies)]
     return found
+
+
+def _memo_paths(memos: Path) -> list[Path]:
+    paths: list[Path] = []
+    for folder, subfolders, files in os.walk(memos, followlinks=False):
+        base = Path(folder)
+        if _hidden(base, memos):
+            continue
+        paths += [base / name for name in subfolders if (base / name).is_symlink() or name.endswith(".md")]
+        paths += [base / name for name in files if name.endswith(".md")]
+    return sorted(path for path in paths if not _hidden(path, memos))
 
 
 def kind_of(root: Path, path: Path) -> Kind | None:
@@ -112,8 +133,12 @@ def load_all(root: Path, cache: LoadCache | None = None) -> list[SourceFile]:
 def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None) -> SourceFile:
     relative = _relative(root, path)
     try:
-        if path.is_symlink() and not _inside(root, path):
-            return _unreadable(relative, kind, "symlink_outside", {"target": os.readlink(path)})
+        if path.is_symlink():
+            problem = _link_problem(root, path)
+            if problem is not None:
+                return _unreadable(relative, kind, problem, {"target": os.readlink(path)})
+        if path.is_dir():
+            return _unreadable(relative, kind, "folder_not_file", {"name": path.name})
         stat = path.stat()
         if cache is not None and (cached := cache.get(path, stat)) is not None:
             return cached
@@ -154,6 +179,12 @@ def parse_source(relative: str, kind: Kind, data: bytes) -> SourceFile:
         return source
     yaml_text = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
+    control = _CONTROL.search(yaml_text)
+    if control is not None:  # YAML refuses these anyway, in words that send the writer to the quotes
+        source = SourceFile(relative, kind, None, body, closing + 2)
+        line = yaml_text.count("\n", 0, control.start()) + 2
+        source.problems.append(Problem(relative, line, "control_character", {"char": f"0x{ord(control.group()):02X}"}))
+        return source
     document = yaml_lines.parse(yaml_text)
     offset = 1  # YAML line 1 is file line 2
     source = SourceFile(
@@ -204,8 +235,21 @@ def _relative(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-def _inside(root: Path, path: Path) -> bool:
-    return path.resolve().is_relative_to(root.resolve())
+def _link_problem(root: Path, path: Path) -> str | None:
+    """Why a symbolic link is not followed, or None when it is a link to a file in the repository.
+
+    A link out of the repository would publish whatever it points to (and differ on every
+    machine); a linked folder inside it would show its memos twice. A loop makes `resolve` raise.
+    """
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "symlink_broken"
+    except (OSError, RuntimeError):
+        return "symlink_loop"
+    if target.is_dir():
+        return "symlink_folder"
+    return None if target.is_relative_to(root.resolve()) else "symlink_outside"
 
 
 def _hidden(path: Path, base: Path) -> bool:

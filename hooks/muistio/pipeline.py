@@ -68,7 +68,9 @@ def check(root: Path, cache: BuildCache | None = None) -> Checked:
         else:
             companies.append(record)
     kb, cross_file = build_index(memos, companies)
-    per_file = [p for record in (*memos, *companies) for p in record.source.problems]
+    from muistio.content_checks import check_body  # the body checks: unsafe HTML, personal data
+
+    per_file = [p for record in (*memos, *companies) for p in [*record.source.problems, *check_body(record)]]
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
 
 

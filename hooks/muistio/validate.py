@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
-from muistio.load import SourceFile
+from muistio.load import NOT_READ, SourceFile
 from muistio.names import did_you_mean, slugify
 from muistio.problems import Problem, Severity
 from muistio.records import Company, Memo, Offering, Person
@@ -33,13 +33,16 @@ from muistio.schema import (
 _MEMO_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _MAX_REPAIRS = 5
+_BOUNDS = {"greater_than_equal": ("ge", "number_too_small"), "greater_than": ("gt", "number_too_small"),
+           "less_than_equal": ("le", "number_too_large"), "less_than": ("lt", "number_too_large")}
+"""Pydantic's number-limit errors: which limit each names, and which message says it."""
 
 
 def validate_memo(source: SourceFile) -> Memo:
     problems = source.problems
     raw = dict(source.meta) if source.meta is not None else None
     problems += _ambiguous_booleans(source)
-    file_date = _date_from_file_name(source, problems)
+    file_date = _date_from_file_name(source, problems) if _is_file(source) else None
     fallbacks = {"title": source.stem.replace("-", " "), "date": file_date}
     meta, valid = _validated(MemoMeta, source, raw, fallbacks)
     assert isinstance(meta, MemoMeta)
@@ -66,7 +69,7 @@ def validate_company(source: SourceFile) -> Company:
     problems = source.problems
     raw = dict(source.meta) if source.meta is not None else None
     problems += _ambiguous_booleans(source)
-    if not re.match(SLUG_PATTERN, source.stem):
+    if _is_file(source) and not re.match(SLUG_PATTERN, source.stem):
         problems.append(
             Problem(source.path, 1, "company_file_name", {"stem": source.stem, "slug": slugify(source.stem)})
         )
@@ -99,6 +102,11 @@ def validate_company(source: SourceFile) -> Company:
         for index, offering in enumerate(meta.offerings)
     ]
     return company
+
+
+def _is_file(source: SourceFile) -> bool:
+    """False for a link or folder that was not read: its name is not the writer's problem now."""
+    return not any(problem.code in NOT_READ for problem in source.problems)
 
 
 def _person(company: Company, index: int, contact: Contact) -> Person:
@@ -195,11 +203,15 @@ def _problem(source: SourceFile, model: type[BaseModel], raw: dict[str, Any], er
     if kind == "string_pattern_mismatch":
         params["slug"] = slugify(str(value))
         return Problem(source.path, line, "not_a_slug", params)
-    if kind in ("string_type", "list_type", "bool_type", "bool_parsing", "int_type", "int_parsing",
+    if kind in ("string_type", "list_type", "bool_type", "bool_parsing", "int_type", "int_parsing", "int_parsing_size",
                 "int_from_float", "dict_type", "model_type"):
         params["expected"] = kind.split("_")[0]
         params["got"] = type(value).__name__ if value is not None else "empty"
         return Problem(source.path, line, f"wrong_type_{params['expected']}", params)
+    if kind in _BOUNDS:
+        bound, code = _BOUNDS[kind]
+        params["limit"] = (error.get("ctx") or {}).get(bound, "")
+        return Problem(source.path, line, code, params)
     if kind in ("string_too_short",):
         return Problem(source.path, line, "empty_value", params)
     params["detail"] = error["msg"]

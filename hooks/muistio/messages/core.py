@@ -24,6 +24,35 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("the file cannot be read: {detail}.", "", "Check the file's permissions."),
         "fi": ("tiedostoa ei voi lukea: {detail}.", "", "Tarkista tiedoston oikeudet."),
     },
+    "control_character": {
+        "en": ("the front matter contains the invisible control character {char} on this line.", "",
+               "Retype the line: delete it and write it again."),
+        "fi": ("alun tiedoissa on tällä rivillä näkymätön ohjausmerkki {char}.", "",
+               "Kirjoita rivi uudelleen: poista se ja kirjoita se uudestaan."),
+    },
+    "folder_not_file": {
+        "en": ("'{name}' is a folder, so it is not read as a file.", "",
+               "Rename the folder so that its name does not end in .md."),
+        "fi": ("'{name}' on kansio, joten sitä ei lueta tiedostona.", "",
+               "Nimeä kansio niin, ettei sen nimi pääty .md."),
+    },
+    "symlink_broken": {
+        "en": ("the file is a link to {target}, which does not exist.", "",
+               "Fix the link or delete it."),
+        "fi": ("tiedosto on linkki kohteeseen {target}, jota ei ole.", "", "Korjaa linkki tai poista se."),
+    },
+    "symlink_loop": {
+        "en": ("the file is a link to {target}, which leads back to itself.", "",
+               "Replace the link with the file itself."),
+        "fi": ("tiedosto on linkki kohteeseen {target}, joka johtaa takaisin itseensä.", "",
+               "Korvaa linkki itse tiedostolla."),
+    },
+    "symlink_folder": {
+        "en": ("this is a link to the folder {target}; its files are not read.", "",
+               "Move the files here instead of linking to the folder."),
+        "fi": ("tämä on linkki kansioon {target}; sen tiedostoja ei lueta.", "",
+               "Siirrä tiedostot tänne linkin sijaan."),
+    },
     "symlink_outside": {
         "en": ("the file is a link to {target}, outside the repository.", "",
                "Copy the file into the repository instead of linking to it."),
@@ -125,8 +154,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("{key} on annettava muodossa VVVV-KK-PP.", "", "Kirjoita esim. 2012-05-16."),
     },
     "not_allowed_value": {
-        "en": ("{key} '{value}' is not one of: {allowed}.", "Did you mean '{suggestion}'?", ""),
-        "fi": ("{key} '{value}' ei ole mikään näistä: {allowed}.", "Tarkoititko '{suggestion}'?", ""),
+        "en": ("{key} '{value}' is not one of: {allowed}.", "Did you mean '{suggestion}'?", "Write one of them."),
+        "fi": ("{key} '{value}' ei ole mikään näistä: {allowed}.", "Tarkoititko '{suggestion}'?",
+               "Kirjoita jokin niistä."),
+    },
+    "number_too_small": {
+        "en": ("{key} {value} is too small: the smallest allowed is {limit}.", "", "Write e.g. 2010."),
+        "fi": ("{key} {value} on liian pieni: pienin sallittu on {limit}.", "", "Kirjoita esim. 2010."),
+    },
+    "number_too_large": {
+        "en": ("{key} {value} is too large: the largest allowed is {limit}.", "", "Write e.g. 2010."),
+        "fi": ("{key} {value} on liian suuri: suurin sallittu on {limit}.", "", "Kirjoita esim. 2010."),
     },
     "not_a_slug": {
         "en": ("'{value}' in {key} is not an identifier (lower-case letters, digits, hyphens).",
