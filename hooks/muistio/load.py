@@ -177,7 +177,9 @@ def parse_source(relative: str, kind: Kind, data: bytes) -> SourceFile:
         source = SourceFile(relative, kind, None, text, 1)
         source.problems.append(Problem(relative, 1, "front_matter_unclosed"))
         return source
-    yaml_text = "\n".join(lines[1:closing])
+    # Trailing spaces and tabs are invisible in an editor, and PyYAML's own parser rejects a
+    # trailing tab after a plain value; they carry nothing in front matter, so they go.
+    yaml_text = "\n".join(line.rstrip(" \t") for line in lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     control = _CONTROL.search(yaml_text)
     if control is not None:  # YAML refuses these anyway, in words that send the writer to the quotes
