@@ -3,6 +3,10 @@
 - `on_files`: run the pipeline on the repository (memos/ and companies/ beside mkdocs.yml),
   log every problem as a warning, and add the generated pages (and the follow-up calendar).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
+- `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
+  override beside this file (overrides/, which swaps Material's search worker for ours) in front
+  of the theme, and index the built site. The override is added here rather than as
+  `theme.custom_dir` so that every copy of mkdocs.yml that loads this hook gets it too.
 
 Problems are logged on a logger under `mkdocs.`, which is what makes `mkdocs build --strict`
 fail on them while `mkdocs serve` keeps serving. The build cache lives on `_STATE`, not in the
@@ -17,7 +21,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
+from muistio import search_index
 from muistio.cache import BuildCache
 from muistio.exports.calendar import followups_calendar
 from muistio.load import COMPANIES_DIR, MEMOS_DIR
@@ -31,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.muistio")
 
 class _State:
     cache = BuildCache()
+    serving = False
 
 
 _STATE = _State()
@@ -58,6 +65,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     calendar = followups_calendar(site.kb, site.context.items, settings.today, config.site_url or "")
     files.append(File.generated(config, CALENDAR, content=calendar))
     return files
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _STATE.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Tell the theme override (overrides/main.html) to search with Pagefind when it is installed.
+
+    Not under `mkdocs serve`: indexing takes seconds at a thousand memos and would be redone after
+    every save, so the preview searches with Material's own index, which the build writes anyway."""
+    if search_index.available() and not _STATE.serving:
+        config.extra["muistio_search"] = "pagefind"
+        overrides = str(Path(__file__).resolve().parent.parent / "overrides")
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """With Pagefind, keep each page out of Material's own index: building it parses every page's
+    HTML in Python (a tenth of the build) for an index nobody downloads any more."""
+    if config.extra.get("muistio_search") == "pagefind":
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the built site for search (see `muistio.search_index`)."""
+    if config.extra.get("muistio_search") != "pagefind":
+        return
+    try:
+        search_index.build_pagefind(Path(config.site_dir))
+    except search_index.SearchIndexError as error:
+        log.warning(f"search index: {error}")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

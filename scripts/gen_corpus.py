@@ -6,9 +6,11 @@
 OUT gets memos/ (N memos spread over the years), companies/ (N/10 organisations with aliases,
 contacts and offerings), and a site skeleton (mkdocs.yml and docs/ copied from this repository,
 with the hook loaded from this repository), so `mkdocs build -f OUT/mkdocs.yml` builds it. The
-text is Finnish-like filler with inflected mentions of the organisations and people (Laitisen,
-Metropoliassa, TKK:n...), action items and tags. The same seed always writes the same bytes.
-It refuses to write into this repository's own content.
+text is Finnish-like filler under a few headings, some of it as bullet lists; about one sentence in
+four names an organisation and one in eight a person, inflected (Laitisen, Kalevan Datassa), as in
+real memos (an earlier version named someone in every sentence, which made linking look heavier
+than it is). Every memo ends with an action item, and has tags. The same seed always writes the
+same bytes. It refuses to write into this repository's own content.
 """
 
 from __future__ import annotations
@@ -41,7 +43,21 @@ WORDS = ("keskusteltiin sovittiin yhteistyö mahdollisuus projekti opiskelijat h
          "tapaaminen seuraava vaihe tarjous budjetti aikataulu kumppanuus koulutus palvelu asiakas "
          "tuote kehittäminen tutkimus tavoite vastuu rekrytointi markkinointi viestintä tapahtuma "
          "rahoitus hanke toteutus arviointi palaute suunnitelma työpaja esittely verkosto").split()
-
+# Everyday words of a memo, so that most sentences name no one (as in real memos) and the search
+# index holds a realistic variety of words rather than forty repeated ones.
+FILLER = ("ja että on oli ei se ne he me myös vielä jo nyt sitten kun jos mutta koska vaikka niin kuin "
+          "kanssa osalta mukaan lisäksi erityisesti alustavasti tarkemmin myöhemmin viikolla ensi "
+          "kuussa vuoden aikana toimesta kautta asiasta asiaa asiat olisi voisi pitäisi tulee "
+          "tarvitaan halutaan haluavat kertoi kertoivat totesi ehdotti lupasi pohtii selvittää "
+          "lähettää valmistelee kokoaa esittelee sopii käy läpi tapaavat uudelleen keväällä syksyllä "
+          "opiskelijaryhmä kurssi opintojakso opinnäytetyö harjoittelupaikka työnhaku messut seminaari "
+          "verkkosivut sopimus hinta laskutus kustannukset resurssit henkilöstö tiimi yksikkö "
+          "johtoryhmä päätös ehdotus luonnos raportti kysely tulokset tilanne taustaa nykyinen uusi "
+          "laaja pieni suuri tärkeä kiinnostava selkeä avoin yhteinen sopiva nopea hidas kallis edullinen "
+          "digitaalinen kansainvälinen paikallinen alueellinen kestävä vastuullinen ketterä pilotti "
+          "kokeilu malli prosessi työkalu järjestelmä alusta rajapinta data analytiikka tietoturva "
+          "käyttäjä asiakaskokemus palvelumuotoilu brändi sisältö kampanja some uutiskirje tiedote").split()
+SECTIONS = ["Taustaa", "Keskustelu", "Havaintoja", "Jatko"]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -137,25 +153,55 @@ def _company_file(company: dict) -> str:
 
 def _body(rng: random.Random, company: dict, others: list[dict], people: list, date: datetime.date,
           words: int) -> str:
-    paragraphs = []
+    """About ``words`` words under a few headings, with a task list at the end.
+
+    Like a real memo, most sentences name no one: about one in four names an organisation
+    (usually the memo's own, sometimes in an inflected form or by its alias) and one in eight a
+    contact person, often by the surname alone (Laitisen). Some paragraphs are bullet lists.
+    """
+    sections: list[str] = []
     count = 0
-    while count < words:
-        sentence_words = [rng.choice(WORDS) for _ in range(rng.randint(6, 14))]
-        mentioned = rng.choice([company, *others])
-        sentence_words.insert(rng.randrange(1, len(sentence_words)),
-                              f"{mentioned['name']}{rng.choice(ENDINGS)}")
-        if rng.random() < 0.3:
-            contact = rng.choice(company["contacts"])
-            sentence_words.insert(1, f"{contact['name'].split()[0]} {contact['genitive']}")
-        sentence = " ".join(sentence_words)
-        paragraphs.append(sentence[0].upper() + sentence[1:] + ".")
-        count += len(sentence_words)
+    per_section = max(1, words // len(SECTIONS))
+    for title in SECTIONS:
+        blocks: list[str] = []
+        written = 0
+        while written < per_section and count < words:
+            bullets = rng.random() < 0.2
+            sentences = [_sentence(rng, company, others) for _ in range(rng.randint(2, 5))]
+            written += sum(len(sentence.split()) for sentence in sentences)
+            if bullets:
+                blocks.append("\n".join(f"- {sentence}" for sentence in sentences))
+            else:
+                blocks.append(" ".join(sentences))
+        count += written
+        if blocks:
+            sections.append(f"## {title}\n\n" + "\n\n".join(blocks))
     owner = rng.choice(company["contacts"])["slug"]
     due = date + datetime.timedelta(days=rng.randint(7, 60))
     done = "x" if rng.random() < 0.5 else " "
     items = f"- [{done}] @{owner} Lähettää tarjouksen (due {due.isoformat()})\n"
-    text = "\n\n".join(" ".join(paragraphs[i:i + 4]) for i in range(0, len(paragraphs), 4))
-    return f"## Keskustelu\n\n{text}\n\n## Sovitut toimenpiteet\n\n{items}"
+    return "\n\n".join(sections) + f"\n\n## Sovitut toimenpiteet\n\n{items}"
+
+
+def _sentence(rng: random.Random, company: dict, others: list[dict]) -> str:
+    sentence_words = [rng.choice(FILLER) if rng.random() < 0.7 else rng.choice(WORDS)
+                      for _ in range(rng.randint(6, 14))]
+    roll = rng.random()
+    if roll < 0.25:
+        mentioned = company if rng.random() < 0.7 else rng.choice(others)
+        ending = rng.choice(ENDINGS)
+        if rng.random() < 0.15:  # the alias ends in an abbreviation: Tampereen TEK:n
+            name, ending = mentioned["alias"], ":" + ending if ending[:1].isalpha() else ending
+        else:
+            name = mentioned["name"]
+        sentence_words.insert(rng.randrange(1, len(sentence_words)), f"{name}{ending}")
+    elif roll < 0.375:
+        contact = rng.choice(company["contacts"])
+        first, _ = contact["name"].split(" ", 1)
+        person = contact["genitive"] if rng.random() < 0.5 else f"{first} {contact['genitive']}"
+        sentence_words.insert(rng.randrange(0, len(sentence_words)), person)
+    sentence = " ".join(sentence_words)
+    return sentence[0].upper() + sentence[1:] + "."
 
 
 def _site_skeleton(out: Path) -> None:

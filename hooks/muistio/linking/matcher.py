@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from . import endings
 from .stems import Stem, StemKind, is_abbreviation, word_stems
@@ -50,6 +51,10 @@ _SENTENCE_END = frozenset(".!?:…")
 # dashes and bullets that open a line.
 _OPENERS = frozenset(" \t\r\n\u00a0*_~\"'“”‘’«»([{>#•–—" + _HYPHENS)
 _KEY_LEN = 3
+_JOINERS = ":'’"
+# Where a word that is not in lower case may start: a word character with none before it and
+# not a Latin lower-case letter (other lower-case letters are left to str.islower in Python).
+_CAPITAL_START_RE = re.compile(r"(?<![^\W_])(?<![\u0300-\u036f])(?![a-zß-öø-ÿ])(?:[^\W_]|[\u0300-\u036f])")
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,12 @@ class _Index:
                 self.short_keys.add(len(key))
             self.single.setdefault(key, []).append(candidate)
 
+    def may_start(self, word: str) -> bool:
+        """False when no candidate can start at ``word``: the cheap test most words fail."""
+        if word in self.multi or word[:_KEY_LEN] in self.single:
+            return True
+        return any(len(word) >= length and word[:length] in self.single for length in self.short_keys)
+
     def lookup(self, word: str, second: str | None) -> list[_Candidate]:
         found: list[_Candidate] = []
         by_second = self.multi.get(word)
@@ -200,21 +211,33 @@ class Matcher:
         # keeping those names apart lets find() skip lower-case words with one check.
         self._capital = _Index()
         self._any_case = _Index()
+        heads = 0
         for order, term in enumerate(terms):
             candidate = _candidate(term, order)
             if candidate is not None:
                 (self._capital if candidate.locked else self._any_case).add(candidate)
+                heads = max(heads, len(candidate.head))
+        self._reach = heads + 2
+        """Words a match can span, plus one: all `_best_at` ever reads after its first word."""
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping mentions, leftmost-longest, sorted by start."""
-        tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        words = _Words(text, tokens)
-        any_case = bool(self._any_case)
+        folded = _Folded(text)
+        if not self._any_case:
+            return self._find_capitalised(text, folded)
+        tokens = [m.span() for m in TOKEN_RE.finditer(text)]
+        words = _Words(folded, tokens)
+        any_case, capital = self._any_case, self._capital
         matches: list[Match] = []
         i = 0
-        while i < len(tokens):
+        count = len(tokens)
+        while i < count:
             start = tokens[i][0]
-            if not any_case and text[start].islower():
+            lower = text[start].islower()
+            # Most words start no name at all: two dictionary tests rule that out before
+            # candidates are gathered.
+            word = words[i]
+            if not (any_case.may_start(word) or (not lower and capital.may_start(word))):
                 i += 1
                 continue
             best = self._best_at(text, tokens, words, i)
@@ -227,6 +250,47 @@ class Matcher:
             matches.append(Match(start, end, term.key, term.text, text[start:end]))
             i = last + 1
         return matches
+
+    def _find_capitalised(self, text: str, folded: _Folded) -> list[Match]:
+        """`find` when every name needs a capital first letter (no ``match_lowercase`` and no
+        lower-case name): only words that do not start in lower case can start a mention, so
+        instead of cutting the whole text into words, a regex jumps from one such word to the
+        next and only the few words a name could span are cut from there. Cutting every word
+        of every memo was the largest single cost of linking.
+
+        Words are cut the same way from any word start (``TOKEN_RE`` from there on), so the
+        result is the same as cutting the whole text, except right after a ":" or apostrophe
+        joined to a word ("TKK:Nokia" is one word): such a start is checked by cutting its
+        whole run."""
+        capital = self._capital
+        reach = self._reach
+        matches: list[Match] = []
+        pos = 0
+        while True:
+            found = _CAPITAL_START_RE.search(text, pos)
+            if found is None:
+                return matches
+            start = found.start()
+            pos = start + 1
+            if text[start].islower():  # the regex leaves out Latin lower case only
+                continue
+            if start > 0 and text[start - 1] in _JOINERS and not _is_token_start(text, start):
+                continue
+            first = TOKEN_RE.match(text, start)
+            if first is None:  # cannot happen: the regex matched a word character
+                continue
+            if not capital.may_start(folded.word(start, first.end())):
+                continue
+            tokens = [m.span() for m in islice(TOKEN_RE.finditer(text, start), reach)]
+            words = _Words(folded, tokens)
+            best = self._best_at(text, tokens, words, 0)
+            if best is None:
+                continue
+            last, candidate = best
+            end = tokens[last][1]
+            term = candidate.term
+            matches.append(Match(start, end, term.key, term.text, text[start:end]))
+            pos = end
 
     def _best_at(
         self, text: str, tokens: list[tuple[int, int]], words: _Words, i: int
@@ -259,24 +323,55 @@ class Matcher:
         return best
 
 
-class _Words:
-    """Lower-case NFC form of each token, computed once per text and only when asked for."""
+class _Folded:
+    """A text's lower-case form, computed once; words are NFC-normalised only when needed."""
 
-    def __init__(self, text: str, tokens: list[tuple[int, int]]) -> None:
-        self.tokens = tokens
+    def __init__(self, text: str) -> None:
         lower = text.lower()
         self.fast = len(lower) == len(text) and unicodedata.is_normalized("NFC", lower)
         self.lower = lower if self.fast else text
+
+    def word(self, start: int, end: int) -> str:
+        return self.lower[start:end] if self.fast else _fold(self.lower[start:end])
+
+
+class _Words:
+    """Lower-case NFC form of each token, computed only when asked for."""
+
+    def __init__(self, folded: _Folded, tokens: list[tuple[int, int]]) -> None:
+        self.tokens = tokens
+        self.folded = folded
         self.cache: dict[int, str] = {}
 
     def __getitem__(self, k: int) -> str:
         start, end = self.tokens[k]
-        if self.fast:
-            return self.lower[start:end]
+        if self.folded.fast:
+            return self.folded.lower[start:end]
         word = self.cache.get(k)
         if word is None:
-            word = self.cache[k] = _fold(self.lower[start:end])
+            word = self.cache[k] = _fold(self.folded.lower[start:end])
         return word
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``_WORD`` matches: a letter or digit (regex ``[^\\W_]``) or a combining mark."""
+    return char.isalnum() or "\u0300" <= char <= "\u036f"
+
+
+def _is_token_start(text: str, pos: int) -> bool:
+    """Whether cutting the whole text into words would start one at ``pos`` (a word character
+    right after a ":" or apostrophe, which may have joined it to the word before)."""
+    run = pos
+    while run > 0 and (
+        _is_word_char(text[run - 1]) or (text[run - 1] in _JOINERS and run > 1 and _is_word_char(text[run - 2]))
+    ):
+        run -= 1
+    for token in TOKEN_RE.finditer(text, run):
+        if token.start() >= pos:
+            return token.start() == pos
+        if token.end() > pos:
+            return False
+    return False
 
 
 def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, cand: _Candidate) -> int | None:

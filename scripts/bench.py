@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Benchmark harness: how the site build scales with the number of memos, against its floors.
+
+    .venv/bin/python scripts/bench.py [--sizes 100,1000,5000] [--runs 3] [--json FILE]
+
+For each size it writes a synthetic knowledge base (scripts/gen_corpus.py, fixed seed, N memos and
+N/10 organisations) into a temporary folder and measures, every run in this one invocation:
+
+* **build**: a full `mkdocs build` with our hook (MkDocs' own `build()` in a child process, the
+  way `mkdocs build` runs it), and its ratio to the **render floor**: Python-Markdown rendering
+  every memo body with the `markdown_extensions` of the corpus's mkdocs.yml and nothing else;
+* **hook share**, two ways: the hook's `on_files` event timed inside that build (everything the
+  knowledge base does: read, validate, link, generate pages) and its `on_post_build` (the
+  Pagefind search index), and the difference between that build and a build *without* the hook
+  of the very pages the hook generated, written once into a plain docs_dir (the "plain" build,
+  which has Material's own search index instead of Pagefind's). The timed events are the
+  number to trust; the difference is two noisy builds subtracted;
+* **kb check**: `kb check` as a user runs it (a child process) and the pipeline's `analyse()`
+  it calls, against the **read-and-parse floor**: reading every file and loading its front
+  matter with PyYAML (libyaml), nothing else;
+* **site**: bytes of the built site per page, the child's peak memory (ru_maxrss), and what a
+  reader downloads to search: Material's search index (raw and gzipped; a reader downloads it
+  whole), and with Pagefind an upper bound for a one-word query (see `_site_stats`);
+* **rebuild**: what `mkdocs serve` does after a save: MkDocs' `build()` called again in the same
+  process with the hook module kept loaded, after one memo was edited; its time and the hook's
+  share of it, against the full build. (Under serve the hook skips the Pagefind index, as the
+  preview needs no fast download; the rebuild uses Material's own search.)
+
+Times are medians over the runs; on a shared machine the ratios are what stay comparable. Child
+processes run one at a time (no parallel builds), so the numbers are not skewed by each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+
+EDIT = "\n\nLisätty muokkaus: palataan asiaan ensi viikolla.\n"
+"""Appended to one memo between the two builds of the serve measurement."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="memo counts, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; medians are reported")
+    parser.add_argument("--words", type=int, default=400, help="words per memo")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument("--child", nargs=3, metavar=("CONFIG", "SITE", "MEMO"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        config, site, memo = args.child
+        print(json.dumps(_child_build(Path(config), Path(site), Path(memo) if memo != "-" else None)))
+        return 0
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    print(_machine(), flush=True)
+    results = []
+    for size in sizes:
+        result = bench_size(size, args.runs, args.words)
+        results.append(result)
+        print(_report(result), flush=True)
+    if len(results) > 1:
+        print(_scaling(results))
+    if args.json:
+        args.json.write_text(json.dumps({"machine": _machine(), "results": results}, indent=2), encoding="utf-8")
+    return 0
+
+
+def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
+    """Every measurement for one corpus size, as medians over ``runs``."""
+    gen_corpus = _load_script("gen_corpus")
+    with tempfile.TemporaryDirectory(prefix=f"muistio-bench-{memos}-") as tmp:
+        root = Path(tmp) / "kb"
+        gen_corpus.generate(root, memos, words=words)
+        plain = _plain_site(root, Path(tmp) / "plain")
+        memo = sorted((root / "memos").rglob("*.md"))[len(list((root / "memos").rglob("*.md"))) // 2]
+        samples: dict[str, list[float]] = {}
+
+        def add(key: str, value: float) -> None:
+            samples.setdefault(key, []).append(value)
+
+        site = Path(tmp) / "site"
+        built: dict[str, Any] = {}
+        for _ in range(runs):
+            original = memo.read_bytes()
+            built = _run_child(root / "mkdocs.yml", site, memo)
+            memo.write_bytes(original)
+            for key in ("build", "kb_build", "search_build", "rebuild", "kb_rebuild", "maxrss_kb"):
+                add(key, built[key])
+            plain_built = _run_child(plain / "mkdocs.yml", Path(tmp) / "plain-site", None)
+            add("plain_build", plain_built["build"])
+            add("plain_maxrss_kb", plain_built["maxrss_kb"])
+            add("render_floor", _render_floor(root))
+            add("parse_floor", _parse_floor(root))
+            add("analyse", _analyse(root))
+            add("kb_check_cli", _kb_check_cli(root))
+    med = {key: statistics.median(values) for key, values in samples.items()}
+    return {
+        "memos": memos,
+        "companies": max(5, memos // 10),
+        "runs": runs,
+        **{key: built[key] for key in ("pages", "site_bytes", "search_index_bytes", "search_index_gzip_bytes",
+                                       "pagefind_bytes", "pagefind_query_bytes")},
+        **med,
+        "samples": samples,
+    }
+
+
+def _site_stats(site: Path) -> dict[str, int]:
+    """Pages, bytes, and the search index a reader downloads, of a freshly built site.
+
+    With Pagefind (site/pagefind/), a one-word query downloads its script, its WebAssembly, the
+    entry metadata, one index chunk and one fragment per result shown (at most 20, see
+    overrides/assets/javascripts/muistio-search.js). The bound here takes the largest chunk and
+    the 20 largest fragments; those files are already gzipped, so the bound is bytes on the wire.
+    """
+    index = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    stats = {
+        "pages": sum(1 for _ in site.rglob("*.html")),
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "search_index_bytes": index.stat().st_size if index.exists() else 0,
+        "search_index_gzip_bytes": len(gzip.compress(index.read_bytes(), 6)) if index.exists() else 0,
+        "pagefind_bytes": 0,
+        "pagefind_query_bytes": 0,
+    }
+    if pagefind.is_dir():
+        def sizes(pattern: str) -> list[int]:
+            return sorted((p.stat().st_size for p in pagefind.glob(pattern)), reverse=True)
+
+        stats["pagefind_bytes"] = sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
+        fixed = sum(sizes("pagefind.js")) + max(sizes("wasm.*.pagefind") or [0]) + max(sizes("*.pf_meta") or [0])
+        stats["pagefind_query_bytes"] = (
+            fixed + stats["search_index_bytes"] + max(sizes("index/*") or [0]) + sum(sizes("fragment/*")[:20])
+        )
+    return stats
+
+
+def _report(r: dict[str, Any]) -> str:
+    build, floor = r["build"], r["render_floor"]
+    per_page = build / r["pages"] * 1000
+    lines = [
+        f"\n== {r['memos']} memos, {r['companies']} organisations, {r['pages']} pages (median of {r['runs']}) ==",
+        f"full build (hook)        {build:7.2f} s   {build / floor:5.2f} x render floor ({floor:.2f} s)"
+        f"   {per_page:.2f} ms/page",
+        f"plain build (no hook)    {r['plain_build']:7.2f} s   {r['plain_build'] / floor:5.2f} x render floor",
+        f"hook on_files            {r['kb_build']:7.2f} s   {r['kb_build'] / build:6.1%} of the build"
+        f"   (build - plain: {(build - r['plain_build']) / build:6.1%})",
+        f"hook on_post_build       {r['search_build']:7.2f} s   {r['search_build'] / build:6.1%} of the build"
+        " (Pagefind indexing; the plain build has Material's index instead)",
+        f"kb check (CLI)           {r['kb_check_cli']:7.2f} s   "
+        f"{r['kb_check_cli'] / r['parse_floor']:5.2f} x parse floor"
+        f" ({r['parse_floor']:.2f} s); analyse() alone {r['analyse']:.2f} s"
+        f" = {r['analyse'] / r['parse_floor']:.2f} x",
+        f"rebuild after one edit   {r['rebuild']:7.2f} s   {r['rebuild'] / build:6.1%} of a full build;"
+        f" hook {r['kb_rebuild']:.2f} s = {r['kb_rebuild'] / build:5.1%} of a full build",
+        f"site                     {r['site_bytes'] / 1e6:7.1f} MB  {r['site_bytes'] / r['pages'] / 1e3:6.1f} KB/page;"
+        f" peak memory {r['maxrss_kb'] / 1024:.0f} MB (plain {r['plain_maxrss_kb'] / 1024:.0f} MB)",
+        f"Material search index    {r['search_index_bytes'] / 1e6:7.2f} MB  "
+        f"({r['search_index_gzip_bytes'] / 1e6:.2f} MB gzipped), downloaded whole by every reader",
+    ]
+    if r["pagefind_bytes"]:
+        lines.append(f"Pagefind index           {r['pagefind_bytes'] / 1e6:7.2f} MB on the server; a one-word query "
+                     f"downloads at most {r['pagefind_query_bytes'] / 1e6:.2f} MB")
+    return "\n".join(lines)
+
+
+def _scaling(results: list[dict[str, Any]]) -> str:
+    lines = ["\n== scaling: per-page build time =="]
+    base = results[0]
+    for r in results:
+        per_page = r["build"] / r["pages"]
+        ratio = per_page / (base["build"] / base["pages"])
+        lines.append(f"{r['memos']:>6} memos: {per_page * 1000:.2f} ms/page ({ratio:.2f} x that at {base['memos']})")
+    return "\n".join(lines)
+
+
+def _machine() -> str:
+    import markdown
+    import material
+    import mkdocs
+
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+            f"Material {material.__version__}, Python-Markdown {markdown.__version__}")
+
+
+# --- floors (measured in this process) --------------------------------------------------------
+
+
+def _render_floor(root: Path) -> float:
+    """Python-Markdown alone on every memo body, with the site's markdown_extensions."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    bodies = [_split(p.read_text(encoding="utf-8"))[1] for p in sorted((root / "memos").rglob("*.md"))]
+    started = time.perf_counter()
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    for body in bodies:
+        md.reset()
+        md.convert(body)
+    return time.perf_counter() - started
+
+
+def _parse_floor(root: Path) -> float:
+    """Reading every memo and company file and loading its front matter: what any tool pays."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    paths = sorted((root / "memos").rglob("*.md")) + sorted((root / "companies").glob("*.md"))
+    started = time.perf_counter()
+    for path in paths:
+        front, _ = _split(path.read_bytes().decode("utf-8"))
+        yaml.load(front, Loader=loader)
+    return time.perf_counter() - started
+
+
+def _split(text: str) -> tuple[str, str]:
+    _, front, body = text.split("---\n", 2)
+    return front, body
+
+
+def _analyse(root: Path) -> float:
+    """The pipeline part of `kb check` (read, validate, index, link, follow-ups), no cache."""
+    from muistio.pipeline import analyse
+
+    started = time.perf_counter()
+    analyse(root)
+    return time.perf_counter() - started
+
+
+def _kb_check_cli(root: Path) -> float:
+    """`kb check` as a user runs it, including the interpreter's start."""
+    kb = Path(sys.executable).with_name("kb")
+    command = [str(kb), "check"] if kb.exists() else [sys.executable, "-m", "muistio.cli", "check"]
+    started = time.perf_counter()
+    subprocess.run(command, cwd=root, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+# --- builds (each in a child process) ---------------------------------------------------------
+
+
+def _plain_site(root: Path, out: Path) -> Path:
+    """The pages the hook generates, written as files into a docs_dir with no hook: the same site
+    MkDocs and Material build, without the knowledge base's own work."""
+    from muistio.exports.calendar import followups_calendar
+    from muistio.pages.followups_page import CALENDAR
+    from muistio.pipeline import build_site
+
+    shutil.copytree(root / "docs", out / "docs")
+    site = build_site(root)
+    for page in site.pages:
+        target = out / "docs" / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+    calendar = followups_calendar(site.kb, site.context.items, site.context.settings.today, "")
+    target = out / "docs" / CALENDAR
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(calendar if isinstance(calendar, bytes) else calendar.encode("utf-8"))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks_at = config.index("hooks:")
+    end = config.index("\n\n", hooks_at)
+    (out / "mkdocs.yml").write_text(config[:hooks_at] + config[end + 2 :], encoding="utf-8")
+    return out
+
+
+def _run_child(config: Path, site: Path, memo: Path | None) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", str(config), str(site), str(memo) if memo else "-"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"build of {config} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _child_build(config_file: Path, site_dir: Path, memo: Path | None) -> dict[str, Any]:
+    """One full build; with ``memo``, then the rebuild `mkdocs serve` does after it is saved.
+
+    The hook's `on_files` is wrapped with a timer: MkDocs loads a hook module once per process
+    (and registers its events on every config load), so patching the loaded module times the
+    event in both builds."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    timings: list[float] = []
+    indexing: list[float] = []
+
+    def config() -> Any:
+        return load_config(str(config_file), site_dir=str(site_dir))
+
+    started = time.perf_counter()
+    hook = _hook_module(config())
+    if hook is not None:
+        hook.on_files = _timed(hook.on_files, timings)
+        if hasattr(hook, "on_post_build"):
+            hook.on_post_build = _timed(hook.on_post_build, indexing)
+    build(config())
+    full = time.perf_counter() - started
+    result: dict[str, Any] = {"build": full, "kb_build": sum(timings), "search_build": sum(indexing),
+                              "rebuild": 0.0, "kb_rebuild": 0.0, **_site_stats(site_dir)}
+    if memo is not None:
+        with memo.open("a", encoding="utf-8") as handle:
+            handle.write(EDIT)
+        timings.clear()
+        serve_url = "http://127.0.0.1:8000/"
+        started = time.perf_counter()
+        cfg = config()
+        cfg.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` does, once
+        cfg.site_url = serve_url
+        build(cfg, serve_url=serve_url)
+        result["rebuild"] = time.perf_counter() - started
+        result["kb_rebuild"] = sum(timings)
+    result["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return result
+
+
+def _hook_module(config: Any) -> ModuleType | None:
+    for plugin in config.plugins.values():
+        if isinstance(plugin, ModuleType) and hasattr(plugin, "on_files") and "muistio" in plugin.__name__:
+            return plugin
+    return None
+
+
+def _timed(function: Callable[..., Any], timings: list[float]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            timings.append(time.perf_counter() - started)
+
+    return wrapper
+
+
+def _load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""The benchmark harness still runs end to end, on a tiny corpus, so it cannot rot between the
+occasions someone measures with it. Nothing here is timed: benchmarks are scripts, not tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import REPO
+
+
+@pytest.mark.slow
+def test_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench.py"), "--sizes", "10", "--runs", "1", "--json", str(out)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    for line in ("full build (hook)", "plain build (no hook)", "hook on_files", "kb check (CLI)",
+                 "rebuild after one edit", "site", "search"):
+        assert line in done.stdout, done.stdout
+    result = json.loads(out.read_text(encoding="utf-8"))["results"][0]
+    assert result["memos"] == 10
+    assert result["pages"] > 10
+    for key in ("build", "plain_build", "kb_build", "rebuild", "kb_rebuild", "render_floor", "parse_floor",
+                "analyse", "kb_check_cli"):
+        assert result[key] > 0, key
