@@ -114,7 +114,7 @@ def _check(root: Path, lang: str, paths: list[Path], fmt: str) -> int:
         if isinstance(selected, tuple):
             return _usage("check", *selected, lang)
         wanted.append(selected)
-    problems = analyse(root).problems  # exactly what `mkdocs build --strict` would fail on
+    problems = analyse(root, problems_only=True).problems  # what `mkdocs build --strict` would fail on
     if paths:
         problems = [p for p in problems if any(_within(p.path, prefix) for prefix in wanted)]
     sys.stdout.write(report_formats.render(problems, fmt, lang))

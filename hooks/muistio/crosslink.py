@@ -97,12 +97,18 @@ class Entities:
         return did_you_mean(target, [*self.names.values(), *(k for k in self._lookup if "-" in k)])
 
 
-def link_all(kb: KnowledgeBase, cache: BuildCache | None = None) -> Linked:
-    """Link every memo's body and collect all mentions; adds text mentions to the backlinks."""
+def link_all(kb: KnowledgeBase, cache: BuildCache | None = None, problems_only: bool = False) -> Linked:
+    """Link every memo's body and collect all mentions; adds text mentions to the backlinks.
+
+    With `problems_only`, only memos that contain a `[[wikilink]]` are linked: the only problem
+    linking can find is an unknown wikilink, and `kb check` should not pay for the rest.
+    """
     entities = Entities(kb)
     linked = Linked(entities=entities)
     by_entity: dict[str, list[MemoMention]] = defaultdict(list)
     for memo in kb.memos:  # newest first, so each entity's list is too
+        if problems_only and "[[" not in memo.source.body:
+            continue
         entry = cache.links.get(memo.path) if cache else None
         if entry is not None and entry[0] == memo.source.body and entry[1] == entities.fingerprint:
             result = entry[2]

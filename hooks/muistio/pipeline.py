@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from muistio.cache import BuildCache
+from muistio.content_checks import check_body
 from muistio.crosslink import link_all
 from muistio.followups import collect
 from muistio.knowledge_base import KnowledgeBase, build_index
@@ -68,18 +69,21 @@ def check(root: Path, cache: BuildCache | None = None) -> Checked:
         else:
             companies.append(record)
     kb, cross_file = build_index(memos, companies)
-    from muistio.content_checks import check_body  # the body checks: unsafe HTML, personal data
-
-    per_file = [p for record in (*memos, *companies) for p in [*record.source.problems, *check_body(record)]]
+    per_file = [p for record in (*memos, *companies) for p in record.source.problems]
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
 
 
-def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | None = None) -> Analysis:
-    """Check, link and read follow-ups: every problem a build would report, without rendering pages."""
+def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | None = None,
+            problems_only: bool = False) -> Analysis:
+    """Check, link and read follow-ups: every problem a build would report, without rendering pages.
+
+    `problems_only` skips linking memos that cannot have a link problem; the mentions and text
+    backlinks are then incomplete, which is fine for reporting problems and nothing else.
+    """
     settings = settings or Settings()
     checked = check(root, cache)
     kb = public_view(checked.kb) if settings.public else checked.kb
-    linked = link_all(kb, cache)
+    linked = link_all(kb, cache, problems_only)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
     return Analysis(kb, problems, Context(kb, linked, items, settings))
@@ -102,12 +106,13 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
 
 
 def _validated(source: SourceFile, cache: BuildCache | None) -> Memo | Company:
-    """Validate a file, or reuse the record made from this very parsed file last build."""
+    """Validate a file and check its text, or reuse the record made from this very parsed file."""
     if cache is not None:
         entry = cache.records.get(source.path)
         if entry is not None and entry[0] is source:
             return entry[1]
     record = validate_memo(_fresh(source)) if source.kind == "memo" else validate_company(_fresh(source))
+    record.source.problems.extend(check_body(record))  # unsafe HTML, personal data in the text
     if cache is not None:
         cache.records[source.path] = (source, record)
     return record

@@ -45,3 +45,13 @@ def test_markdown_is_stripped() -> None:
     text, index = plain_text(block, markup)
     assert text == "Aluksi henke ja koodi & Valio sekä snake_case"
     assert block[index[text.index("Valio")]] == "V"
+
+
+def test_a_paragraph_without_sentence_ends_gives_a_short_window_around_each_mention() -> None:
+    """A pasted list of thousands of lines is one 'sentence'; each mention shows only its surroundings."""
+    text = "\n".join(["Metropoliassa oli kokous"] * 3000)
+    start = text.index("Metropoliassa", len(text) // 2)
+    sentence, s, e = sentence_around(text, start, start + len("Metropoliassa"))
+    assert len(sentence) <= MAX_SENTENCE + 4
+    assert sentence.startswith("… ") and sentence.endswith(" …")
+    assert sentence[s:e] == "Metropoliassa"

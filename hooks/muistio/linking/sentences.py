@@ -131,6 +131,15 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
         elif brk >= end:
             sentence_end = brk
             break
+    # A paragraph with no sentence end (a pasted list, thousands of lines) would make every
+    # mention fold the whole paragraph: look at most `limit` characters either side.
+    limit = 2 * MAX_SENTENCE
+    clipped_left = start - sentence_start > limit
+    clipped_right = sentence_end - end > limit
+    if clipped_left:
+        sentence_start = start - limit
+    if clipped_right:
+        sentence_end = end + limit
     before = _SPACE_RE.sub(" ", text[sentence_start:start]).lstrip()
     span = _SPACE_RE.sub(" ", text[start:end])
     after = _SPACE_RE.sub(" ", text[end:sentence_end]).rstrip()
@@ -140,6 +149,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
         folded, (s, e) = _fold(text[sentence_start:sentence_end], start - sentence_start, end - sentence_start)
     if len(folded) > MAX_SENTENCE:
         folded, s, e = _window(folded, s, e)
+    if clipped_left and not folded.startswith("… "):
+        folded, s, e = "… " + folded, s + 2, e + 2
+    if clipped_right and not folded.endswith(" …"):
+        folded += " …"
     return folded, s, e
 
 
