@@ -16,6 +16,7 @@ pipeline, because `mkdocs serve` keeps this module loaded across rebuilds.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     options = config.extra.get("muistio") or {}
     settings = Settings(quiet_days=int(options.get("quiet_days", Settings().quiet_days)),
                         public=bool(options.get("public", False)),
+                        workers=1 if _STATE.serving else min(2, os.cpu_count() or 1),
                         directory_urls=config.use_directory_urls)
     site = build_site(root, settings, _STATE.cache)
     for problem in site.problems:

@@ -9,6 +9,7 @@ the writer did not repeat the company in the memo's front matter.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -97,35 +98,77 @@ class Entities:
         return did_you_mean(target, [*self.names.values(), *(k for k in self._lookup if "-" in k)])
 
 
-def link_all(kb: KnowledgeBase, cache: BuildCache | None = None, problems_only: bool = False) -> Linked:
+def link_all(kb: KnowledgeBase, cache: BuildCache | None = None, problems_only: bool = False,
+             workers: int = 1) -> Linked:
     """Link every memo's body and collect all mentions; adds text mentions to the backlinks.
 
     With `problems_only`, only memos that contain a `[[wikilink]]` are linked: the only problem
     linking can find is an unknown wikilink, and `kb check` should not pay for the rest.
+    With `workers` > 1, memos not in the cache are linked in that many processes (see
+    `_link_many`).
     """
     entities = Entities(kb)
     linked = Linked(entities=entities)
-    by_entity: dict[str, list[MemoMention]] = defaultdict(list)
-    for memo in kb.memos:  # newest first, so each entity's list is too
-        if problems_only and "[[" not in memo.source.body:
-            continue
+    memos = [m for m in kb.memos if not problems_only or "[[" in m.source.body]
+    results: dict[str, MemoLinks] = {}
+    stale: list[Memo] = []
+    for memo in memos:
         entry = cache.links.get(memo.path) if cache else None
         if entry is not None and entry[0] == memo.source.body and entry[1] == entities.fingerprint:
-            result = entry[2]
+            results[memo.path] = entry[2]
         else:
-            result = link_memo(entities, memo)
-            if cache is not None:
-                cache.links[memo.path] = (memo.source.body, entities.fingerprint, result)
-        body, mentions, problems = result
+            stale.append(memo)
+    for memo, result in zip(stale, _link_many(entities, stale, workers), strict=True):
+        results[memo.path] = result
+        if cache is not None:
+            cache.links[memo.path] = (memo.source.body, entities.fingerprint, result)
+    by_entity: dict[str, list[MemoMention]] = defaultdict(list)
+    named: list[tuple[Memo, list[str]]] = []
+    for memo in memos:  # newest first, so each entity's list is too
+        body, mentions, problems = results[memo.path]
         linked.bodies[memo.path] = body
         linked.mentions[memo.path] = mentions
         linked.problems += problems
         for mention in mentions:
             by_entity[mention.key].append(mention)
         if memo.valid:
-            add_mentions(kb, memo, [m.key for m in mentions])
+            named.append((memo, [m.key for m in mentions]))
+    add_mentions(kb, named)
     linked.by_entity = dict(by_entity)
     return linked
+
+
+PARALLEL_FROM = 400
+"""Below this many memos to link, starting processes costs more than it saves."""
+_JOB: tuple[Entities, list[Memo]] | None = None
+"""The work handed to forked linking processes; they inherit it instead of unpickling it."""
+
+
+def _link_many(entities: Entities, memos: list[Memo], workers: int) -> list[MemoLinks]:
+    """Link memos, in `workers` forked processes when there are enough of them.
+
+    Linking is most of the knowledge base's share of a build and each memo is independent, while
+    MkDocs itself uses one core. Forking lets the workers share the compiled matcher as it is;
+    where fork is unavailable (or for a few memos) everything runs here.
+    """
+    global _JOB
+    if workers < 2 or len(memos) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [link_memo(entities, memo) for memo in memos]
+    size = -(-len(memos) // (workers * 4))
+    chunks = [range(i, min(i + size, len(memos))) for i in range(0, len(memos), size)]
+    _JOB = (entities, memos)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_link_chunk, chunks)
+    finally:
+        _JOB = None
+    return [result for part in parts for result in part]
+
+
+def _link_chunk(indexes: range) -> list[MemoLinks]:
+    assert _JOB is not None
+    entities, memos = _JOB
+    return [link_memo(entities, memos[i]) for i in indexes]
 
 
 MemoLinks = tuple[str, list[MemoMention], list[Problem]]

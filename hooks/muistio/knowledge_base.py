@@ -80,20 +80,30 @@ def build_index(memos: Iterable[Memo], companies: Iterable[Company]) -> tuple[Kn
     return kb, problems
 
 
-def add_mentions(kb: KnowledgeBase, memo: Memo, keys: Iterable[str]) -> None:
-    """Count the companies and people named in a memo's text as its own (the link stage calls this).
+def add_mentions(kb: KnowledgeBase, named: Iterable[tuple[Memo, Iterable[str]]]) -> None:
+    """Count the companies and people named in memos' text as theirs (the link stage calls this).
 
     A writer should not have to repeat in the front matter every organisation the memo names.
+    Takes every memo at once and sorts each touched list once: sorting on every insertion made
+    this quadratic in the number of memos per company.
     """
-    for key in dict.fromkeys(keys):
-        kind, _, slug = key.partition(":")
-        index = {"company": kb.company_memos, "person": kb.person_memos}.get(kind)
-        if index is None:
-            continue
-        memos = index.setdefault(slug, [])
-        if memo not in memos:
-            memos.append(memo)
-            memos.sort(key=_newest_first)
+    indexes = {"company": kb.company_memos, "person": kb.person_memos}
+    present: dict[tuple[str, str], set[int]] = {}
+    touched: set[tuple[str, str]] = set()
+    for memo, keys in named:
+        for key in dict.fromkeys(keys):
+            kind, _, slug = key.partition(":")
+            index = indexes.get(kind)
+            if index is None:
+                continue
+            memos = index.setdefault(slug, [])
+            seen = present.setdefault((kind, slug), {id(m) for m in memos})
+            if id(memo) not in seen:
+                seen.add(id(memo))
+                memos.append(memo)
+                touched.add((kind, slug))
+    for kind, slug in touched:
+        indexes[kind][slug].sort(key=_newest_first)
 
 
 def _index_backlinks(kb: KnowledgeBase) -> None:

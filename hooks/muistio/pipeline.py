@@ -83,7 +83,7 @@ def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | No
     settings = settings or Settings()
     checked = check(root, cache)
     kb = public_view(checked.kb) if settings.public else checked.kb
-    linked = link_all(kb, cache, problems_only)
+    linked = link_all(kb, cache, problems_only, settings.workers)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
     return Analysis(kb, problems, Context(kb, linked, items, settings))

@@ -33,5 +33,7 @@ class Settings:
     """A tracked relationship with no memo for longer than this is listed as quiet."""
     public: bool = False
     """Build the public site: leave out what is marked internal and contacts' private fields."""
+    workers: int = 1
+    """Processes for linking memos; the MkDocs adapter uses two for `mkdocs build`, one under serve."""
     directory_urls: bool = True
     """Whether pages are served as `page/` (MkDocs' default) or `page.html`, for links built in scripts."""
