@@ -20,7 +20,7 @@ from muistio.config import find_root, read_settings
 from muistio.directory import KnowledgeBaseDirectory
 from muistio.exports.write import export_all
 from muistio.importers import cli as importer_cli
-from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of
+from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of, relative_path
 from muistio.messages import render_message
 from muistio.names import did_you_mean
 from muistio.pipeline import analyse, check
@@ -195,12 +195,12 @@ def _schema(root: Path, lang: str, only_check: bool) -> int:
     if only_check:
         stale = json_schema.stale_files(root)
         for path in stale:
-            print(Problem(_relative(root, path), 1, "cli_schema_stale").render(lang), file=sys.stderr)
+            print(Problem(relative_path(root, path), 1, "cli_schema_stale").render(lang), file=sys.stderr)
         return PROBLEMS if stale else OK
     written = json_schema.write_files(root)
     for path in json_schema.expected_files(root):
         code = "cli_schema_written" if path in written else "cli_schema_current"
-        print(render_message(code, {"path": _relative(root, path)}, lang))
+        print(render_message(code, {"path": relative_path(root, path)}, lang))
     return OK
 
 
@@ -225,13 +225,6 @@ def _export(root: Path, lang: str, args: argparse.Namespace) -> int:
     for path in written:
         print(_shown(path))
     return OK
-
-
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _usage(command: str, code: str, params: dict[str, object], lang: str) -> int:

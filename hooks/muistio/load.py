@@ -131,7 +131,7 @@ def load_all(root: Path, cache: LoadCache | None = None) -> list[SourceFile]:
 
 
 def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None) -> SourceFile:
-    relative = _relative(root, path)
+    relative = relative_path(root, path)
     try:
         if path.is_symlink():
             problem = _link_problem(root, path)
@@ -230,7 +230,8 @@ def _unreadable(
     return source
 
 
-def _relative(root: Path, path: Path) -> str:
+def relative_path(root: Path, path: Path) -> str:
+    """A path as problems print it: relative to the repository, with forward slashes."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
