@@ -215,3 +215,15 @@ def test_odd_but_valid_input_reads_like_the_plain_form(tree: TreeWriter) -> None
     result = check(root)
     assert result.problems == []
     assert result.kb.memos[0].title == "Tapaaminen Metropoliässa"
+
+
+def test_owner_must_be_on_our_own_staff(tree: TreeWriter) -> None:
+    root = tree({
+        "companies/reititin.md": "---\nname: Reititin\nour_unit: true\ncontacts:\n  - name: Anna Ahola\n---\n",
+        "companies/asiakas.md": "---\nname: Asiakas\nowner: petri-laitinen\n---\n",
+        "companies/toinen.md": "---\nname: Toinen\nowner: anna-ahola\n---\n",
+    })
+    assert problems(root) == [
+        "companies/asiakas.md:3: owner 'petri-laitinen' is not on our own staff (Reititin); the owner keeps the "
+        "relationship for us. Choose one of: anna-ahola, or add them as a contact in companies/reititin.md.",
+    ]

@@ -133,11 +133,18 @@ def _check_references(kb: KnowledgeBase) -> list[Problem]:
                 names = {c.slug: c.name for c in kb.companies.values()}
                 problems.append(_unknown(source.path, source.line_of(("companies", index)), "unknown_company",
                                          "companies", slug, names))
+    units = [c for c in kb.companies.values() if c.meta.our_unit]
+    staff = {p.slug: p.name for unit in units for p in unit.people}
     for company in kb.companies.values():
         owner = company.meta.owner
+        line = company.source.line_of(("owner",))
         if owner is not None and owner not in kb.people:
-            problems.append(_unknown(company.path, company.source.line_of(("owner",)), "unknown_person",
-                                     "owner", owner, person_names))
+            problems.append(_unknown(company.path, line, "unknown_person", "owner", owner, staff or person_names))
+        elif owner is not None and units and owner not in staff:
+            # The owner keeps the relationship for us, so they must be one of our own people.
+            problems.append(Problem(company.path, line, "owner_not_staff", {
+                "slug": owner, "unit": units[0].name, "unit_path": units[0].path,
+                "staff": ", ".join(sorted(staff)) or "–"}))
     return problems
 
 

@@ -99,6 +99,7 @@ class CompanyMeta(_Strict):
     website: str | None = None
     status: Literal["lead", "contacted", "active", "partner", "dormant"] | None = None
     owner: Slug | None = Field(None, description="Suhteesta vastaava henkilö (henkilön tunniste)")
+    our_unit: bool = Field(False, description="Oma yksikkömme: sen yhteyshenkilöt ovat henkilökuntaamme")
     next_step: str | None = None
     contacts: list[Contact] = Field(default_factory=list)
     offerings: list[Offering] = Field(default_factory=list)
@@ -120,5 +121,5 @@ class MemoMeta(_Strict):
 
 
 MODELS: dict[str, type[_Strict]] = {"memo": MemoMeta, "company": CompanyMeta}
-BOOLEAN_KEYS = {"common_word", "match_lowercase"}
+BOOLEAN_KEYS = {"common_word", "match_lowercase", "our_unit"}
 """Keys where `yes`/`no` mean what they say; elsewhere they are YAML 1.1 surprises."""

@@ -257,6 +257,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("tuntematon organisaatio '{slug}' kentässä {key}.", "Tarkoititko '{suggestion}'?",
                "Luo se komennolla: kb new company \"Nimi\"."),
     },
+    "owner_not_staff": {
+        "en": ("owner '{slug}' is not on our own staff ({unit}); the owner keeps the relationship for us.", "",
+               "Choose one of: {staff}, or add them as a contact in {unit_path}."),
+        "fi": ("vastuuhenkilö '{slug}' ei ole oman yksikkömme ({unit}) väkeä; vastuuhenkilö hoitaa suhdetta "
+               "meidän puolestamme.", "", "Valitse joku näistä: {staff}, tai lisää hänet yhteyshenkilöksi "
+               "tiedostoon {unit_path}."),
+    },
     "duplicate_person": {
         "en": ("person '{slug}' is already a contact at {first}.", "",
                "Keep one, or give this one its own slug."),
