@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-import pytest
+import markdown
 from bs4 import BeautifulSoup
 
 from muistio.importers import StaticDirectory, import_paths
@@ -62,7 +62,6 @@ Teksti *tähdillä* ja _alaviivalla_ ja muuttuja_nimi sekä <b>tagi</b> ja [haka
 
 def test_markdown_characters_render_as_the_words_written(tmp_path: Path, kb: Path, directory: StaticDirectory):
     """What MkDocs shows must be what the page said: no stray emphasis, headings or lists."""
-    markdown = pytest.importorskip("markdown")
     copy = tmp_path / "special.txt"
     copy.write_text(SPECIAL, encoding="utf-8")
     run = import_paths([copy], directory, kb)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from muistio.linking import LinkedMarkdown, Matcher, Term, UnknownWikilink, link_markdown
 
@@ -201,83 +203,77 @@ def test_removing_inserted_links_gives_back_the_input() -> None:
     assert result.text.count(MARK) == sum(m.linked for m in result.mentions) == 5
 
 
-try:
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-except ImportError:  # pragma: no cover - hypothesis is a test extra
-    pass
-else:
-    PIECES = [
-        "Kone",
-        "Koneen",
-        "Valio",
-        "Valion",
-        "TKK:n",
-        "Petri",
-        "Laitisen",
-        "PROksia",
-        "Sanoma",
-        "WSOY:n",
-        "Yle",
-        "[[Sanoma WSOY]]",
-        "[[x|Valio]]",
-        "[[",
-        "]]",
-        "`",
-        "```",
-        "[",
-        "]",
-        "(",
-        ")",
-        "!",
-        "<a>",
-        "</a>",
-        "<div>",
-        "http://x.fi/",
-        "@petri",
-        "#",
-        "# ",
-        "> ",
-        "- ",
-        "1. ",
-        "| ",
-        "|---|",
-        "**",
-        "_",
-        "~~",
-        "&amp;",
-        "\\",
-        " ",
-        "  ",
-        "    ",
-        "\t",
-        "\n",
-        "\n\n",
-        "\r\n",
-        "\r",
-        "---\n",
-        ":",
-        ". ",
-        "ä",
-        "a\u0308",
-        "\0",
-        "-",
-        "\u00a0",
-    ]
-    markdownish = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
-    anything = st.text(alphabet=st.characters(blacklist_characters=MARK), max_size=200)
+PIECES = [
+    "Kone",
+    "Koneen",
+    "Valio",
+    "Valion",
+    "TKK:n",
+    "Petri",
+    "Laitisen",
+    "PROksia",
+    "Sanoma",
+    "WSOY:n",
+    "Yle",
+    "[[Sanoma WSOY]]",
+    "[[x|Valio]]",
+    "[[",
+    "]]",
+    "`",
+    "```",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "<a>",
+    "</a>",
+    "<div>",
+    "http://x.fi/",
+    "@petri",
+    "#",
+    "# ",
+    "> ",
+    "- ",
+    "1. ",
+    "| ",
+    "|---|",
+    "**",
+    "_",
+    "~~",
+    "&amp;",
+    "\\",
+    " ",
+    "  ",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "---\n",
+    ":",
+    ". ",
+    "ä",
+    "a\u0308",
+    "\0",
+    "-",
+    "\u00a0",
+]
+markdownish = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+anything = st.text(alphabet=st.characters(blacklist_characters=MARK), max_size=200)
 
-    @settings(max_examples=400, deadline=None)
-    @given(st.one_of(markdownish, anything))
-    def test_any_text_round_trips(source: str) -> None:
-        result = link_markdown(source, MATCHER, snow_href, lambda t: None)
-        assert unlink(result.text) == source
-        for mention in result.mentions:
-            assert 0 <= mention.start < mention.end <= len(source)
-            assert mention.sentence[mention.sentence_start : mention.sentence_end] or mention.explicit
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(markdownish, anything))
+def test_any_text_round_trips(source: str) -> None:
+    result = link_markdown(source, MATCHER, snow_href, lambda t: None)
+    assert unlink(result.text) == source
+    for mention in result.mentions:
+        assert 0 <= mention.start < mention.end <= len(source)
+        assert mention.sentence[mention.sentence_start : mention.sentence_end] or mention.explicit
 
-    @settings(max_examples=200, deadline=None)
-    @given(st.one_of(markdownish, anything))
-    def test_any_text_with_wikilinks_does_not_crash(source: str) -> None:
-        result = link_markdown(source, MATCHER, href, resolve)
-        assert isinstance(result.text, str)
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(markdownish, anything))
+def test_any_text_with_wikilinks_does_not_crash(source: str) -> None:
+    result = link_markdown(source, MATCHER, href, resolve)
+    assert isinstance(result.text, str)
