@@ -116,6 +116,7 @@ def _companies(rng: random.Random, count: int) -> list[dict]:
     companies: list[dict] = []
     names: set[str] = set()
     person_slugs: set[str] = set()
+    aliases: set[str | None] = set()
     while len(companies) < count:
         name = f"{rng.choice(STEMS)} {rng.choice(KINDS)}"
         if len(names) >= len(STEMS) * len(KINDS) // 2:
@@ -131,10 +132,16 @@ def _companies(rng: random.Random, count: int) -> list[dict]:
             person = f"{first}-{last}".lower().replace("ä", "a").replace("ö", "o")
             if person in person_slugs:
                 person = f"{person}-{slug}"
+            if person in person_slugs:  # the same name drawn twice for one organisation
+                person = f"{person}-2"
             person_slugs.add(person)
             contacts.append({"name": f"{first} {last}", "slug": person, "genitive": genitive})
+        alias: str | None = f"{name.split()[0]} {name.split()[1][:3].upper()}"
+        if alias in aliases:  # "Arctic Data 167" would share "Arctic DAT" with "Arctic Data"
+            alias = None
+        aliases.add(alias)
         companies.append({
-            "name": name, "slug": slug, "alias": f"{name.split()[0]} {name.split()[1][:3].upper()}",
+            "name": name, "slug": slug, "alias": alias,
             "industry": rng.choice(INDUSTRIES), "status": rng.choice(STATUSES), "contacts": contacts,
         })
     return companies
@@ -145,7 +152,9 @@ def _company_file(company: dict) -> str:
         f"  - name: {c['name']}\n    slug: {c['slug']}\n    role: yhteyshenkilö\n" for c in company["contacts"]
     )
     return (
-        f"---\nname: {company['name']}\naliases: [{company['alias']}]\nindustry: {company['industry']}\n"
+        f"---\nname: {company['name']}\n"
+        + (f"aliases: [{company['alias']}]\n" if company["alias"] else "")
+        + f"industry: {company['industry']}\n"
         f"status: {company['status']}\ncontacts:\n{contacts}---\n\n{company['name']} on synteettinen "
         "organisaatio suorituskykymittauksia varten.\n"
     )
@@ -190,7 +199,7 @@ def _sentence(rng: random.Random, company: dict, others: list[dict]) -> str:
     if roll < 0.25:
         mentioned = company if rng.random() < 0.7 else rng.choice(others)
         ending = rng.choice(ENDINGS)
-        if rng.random() < 0.15:  # the alias ends in an abbreviation: Tampereen TEK:n
+        if rng.random() < 0.15 and mentioned["alias"]:  # the alias ends in an abbreviation: Tampereen TEK:n
             name, ending = mentioned["alias"], ":" + ending if ending[:1].isalpha() else ending
         else:
             name = mentioned["name"]

@@ -21,7 +21,7 @@ def _memo_page_sizes(tmp_path: Path, memos: int) -> list[int]:
     out = tmp_path / f"kb{memos}"
     subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(out), "--memos", str(memos),
                     "--words", "100"], check=True, capture_output=True)
-    result = mkdocs_build(out, out / "site", strict=False)
+    result = mkdocs_build(out, out / "site")  # strict: the generated knowledge base must be clean
     assert result.returncode == 0, result.stderr
     pages = [p for p in (out / "site" / "memos").rglob("index.html") if p.parent.name[:4].isdigit()
              and p.parent.parent.name != "memos"]
