@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbtrees import TreeWriter
+from muistio.content_checks import _checked, _may_need_checking
 from muistio.pipeline import check
 from muistio.problems import Severity
 
 MEMO = "memos/2012/2012-05-16-tapaaminen.md"
+EXAMPLES = int(os.environ.get("MUISTIO_EXAMPLES", "200"))
 FRONT = "---\ntitle: Tapaaminen\ndate: 2012-05-16\ncompanies: [metropolia]\n---\n"  # body starts on line 6
 
 
@@ -143,3 +148,18 @@ def test_messages_in_finnish(tree: TreeWriter) -> None:
 def test_lines_count_from_the_file_start_with_a_bom_and_crlf(tree: TreeWriter) -> None:
     text = "\ufeff" + (FRONT + "Eka.\n\nToka <script>x</script>\n").replace("\n", "\r\n")
     assert problems(tree({MEMO: text.encode("utf-8")})) == [f"{MEMO}:8: " + SCRIPT.format(tag="script")]
+
+
+_PIECES = ["Soita ", "040 123 4567", "+358 40 1234567", "(09) 123 4567", "0401234567", "petri@example.org",
+           "a.b+c@metropolia.fi", "@petri-laitinen", "2012-05-16", "16.5.2012", "<b>", "<script>", "&amp;",
+           "[x](mailto:p@q.fi)", "[y](java\nscript:alert(1))", "`040 123 4567`", "\n", "\t", " ", "-", "0", "+",
+           "(", "Metropolia", "puh.", "**", "> ", "- [ ] "]
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_quick_scan_never_skips_a_body_the_full_check_reports(body: str) -> None:
+    """The scan that spares most memos the markdown-it parse must let through every body in which
+    the full check would find something, or those problems would silently go unreported."""
+    if _checked(MEMO, body, 6, ("metropolia",)):
+        assert _may_need_checking(body), body
