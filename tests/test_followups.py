@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbtrees import TreeWriter
-from muistio.followups import collect, open_items
+from muistio.followups import _FENCE, _TASK, _candidate_lines, collect, open_items
 from muistio.pipeline import check
 
 MEMO = "memos/2012/2012-05-16-tapaaminen.md"
@@ -67,3 +71,18 @@ def test_overdue_first_then_by_due_date(tree: TreeWriter) -> None:
     pending = open_items(items, today)
     assert [i.text for i in pending] == ["Myöhässä", "Myöhemmin", "Ilman päivää"]
     assert [i.is_overdue(today) for i in pending] == [True, False, False]
+
+
+_LINE_PIECES = ["- [ ] ", "* [x] ", "+\t[X] ", "-  [ ]", "- [y] ", "```", "~~~", "  ", "\t", "\u2028", "\x0b",
+                "@petri-laitinen ", "Soittaa", "(due 2012-06-15)", "-", "[", "text", "1. [ ] "]
+
+
+@settings(max_examples=int(os.environ.get("MUISTIO_EXAMPLES", "200")), deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=4).map("".join), max_size=10).map("\n".join))
+def test_only_lines_that_cannot_be_items_or_fences_are_skipped(body: str) -> None:
+    """Follow-ups are read from the few lines a quick search finds; a line it missed would be an
+    action item that silently disappears from the follow-ups page."""
+    every_line = [(number, line) for number, line in enumerate(body.split("\n"), start=6)
+                  if _TASK.match(line) or _FENCE.match(line)]
+    found = [(number, line) for number, line in _candidate_lines(body, 6) if _TASK.match(line) or _FENCE.match(line)]
+    assert found == every_line

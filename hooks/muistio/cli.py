@@ -15,10 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from muistio import json_schema, report_formats, scaffold
+from muistio import report_formats
 from muistio.config import find_root, read_settings
-from muistio.directory import KnowledgeBaseDirectory
-from muistio.exports.write import export_all
 from muistio.importers import cli as importer_cli
 from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of, relative_path
 from muistio.messages import render_message
@@ -150,6 +148,8 @@ def _within(path: str, prefix: str) -> bool:
 
 
 def _new(root: Path, lang: str, args: argparse.Namespace) -> int:
+    from muistio import scaffold  # each command loads what it uses: `kb check` runs on every commit
+
     try:
         kb = check(root).kb
         if args.kind == "memo":
@@ -192,6 +192,8 @@ def _review(root: Path, lang: str, base: str) -> int:
 
 
 def _schema(root: Path, lang: str, only_check: bool) -> int:
+    from muistio import json_schema
+
     if only_check:
         stale = json_schema.stale_files(root)
         for path in stale:
@@ -208,11 +210,15 @@ def _schema(root: Path, lang: str, only_check: bool) -> int:
 
 
 def _import(root: Path, args: argparse.Namespace) -> int:
+    from muistio.directory import KnowledgeBaseDirectory
+
     """The importer recognises people and companies with the same matcher that links the site."""
     return importer_cli.run(args, KnowledgeBaseDirectory(check(root).kb), root)
 
 
 def _export(root: Path, lang: str, args: argparse.Namespace) -> int:
+    from muistio.exports.write import export_all
+
     analysis = analyse(root, Settings(public=args.public))
     if has_errors(analysis.problems):
         print(render_message("cli_export_problems", {"count": len(analysis.problems)}, lang), file=sys.stderr)

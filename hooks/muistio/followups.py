@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from muistio.knowledge_base import KnowledgeBase
@@ -29,6 +30,9 @@ _DUE = re.compile(r"\s*\((?P<word>due|määräaika|dl)\s+(?P<date>[^)]*)\)\s*$",
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_CANDIDATE = re.compile(r"\n[^\S\n]*(?:```|~~~|[-*+][^\S\n]+\[)")
+"""A line break and the start of a line `_FENCE` or `_TASK` can match (`\\s` short of a line break).
+Anchored on the break, not on `^` with MULTILINE, which the regex engine tries at every position."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,9 @@ def collect(kb: KnowledgeBase) -> tuple[list[ActionItem], list[Problem]]:
     """Every action item of every memo, and the problems in them (unknown owner, bad date)."""
     items: list[ActionItem] = []
     problems: list[Problem] = []
+    people = set(kb.people)
     for memo in kb.memos:
-        found, found_problems = parse_memo(memo, set(kb.people))
+        found, found_problems = parse_memo(memo, people)
         items += found
         problems += found_problems
     return items, problems
@@ -62,7 +67,7 @@ def parse_memo(memo: Memo, people: set[str]) -> tuple[list[ActionItem], list[Pro
     items: list[ActionItem] = []
     problems: list[Problem] = []
     in_fence = False
-    for number, line in enumerate(memo.source.body.split("\n"), start=memo.source.body_line):
+    for number, line in _candidate_lines(memo.source.body, memo.source.body_line):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -88,6 +93,21 @@ def parse_memo(memo: Memo, people: set[str]) -> tuple[list[ActionItem], list[Pro
             text = text[: due_match.start()]
         items.append(ActionItem(memo, number, match["mark"] != " ", owner, text.strip(), due))
     return items, problems
+
+
+def _candidate_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line, text) of each line that may open or close a fence or hold a task item.
+
+    A memo is mostly prose: one search for the few lines that can matter is cheaper than two
+    matches on every line. `_CANDIDATE` is both patterns' starts, so no item or fence is missed."""
+    padded = "\n" + body  # the first line starts after a break too; padded[i + 1] is body[i]
+    line, counted = first_line, 0
+    for match in _CANDIDATE.finditer(padded):
+        start = match.start()  # in body: where the line starts
+        line += body.count("\n", counted, start)
+        counted = start
+        end = body.find("\n", start)
+        yield line, body[start:] if end < 0 else body[start:end]
 
 
 def _due_date(written: str, path: str, line: int) -> tuple[datetime.date | None, Problem | None]:

@@ -74,6 +74,23 @@ the problem messages are built on. On valid input both give the same events, tag
 
 def parse(text: str) -> YamlDocument:
     """Parse one YAML document; never raises for bad input."""
+    if _FAST_PARSER is not None and _plainly_shallow(text):
+        return _parse_direct(text)
+    return _parse_events(text)
+
+
+def _parse_direct(text: str) -> YamlDocument:
+    """libyaml parses and composes; only for text `_plainly_shallow` clears."""
+    assert _FAST_PARSER is not None
+    try:
+        node = _FAST_PARSER(text).get_single_node()
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return _parse_slow(text)
+    return _built(YamlDocument(value=None), node)
+
+
+def _parse_events(text: str) -> YamlDocument:
+    """libyaml's events, refused or composed in Python; PyYAML's own parser on any error."""
     events = _fast_events(text)
     if events is None:
         return _parse_slow(text)
@@ -87,6 +104,23 @@ def parse(text: str) -> YamlDocument:
     except (yaml.YAMLError, RecursionError, ValueError):
         return _parse_slow(text)
     return _built(doc, node)
+
+
+def _plainly_shallow(text: str) -> bool:
+    """Whether ``text`` can hold nothing `_refusal` refuses, so libyaml may compose it directly.
+
+    Composing in libyaml's C code, instead of from a list of events in Python, halves reading
+    front matter; but `_refusal` must see the events first unless it has nothing to find. Anchors,
+    aliases and tags need `&`, `*` or `!`. Nesting needs a `[` or `{` per flow level, and a block
+    level sits deeper than its parent (by indentation, or `- `, `? ` and `: ` on the same line),
+    so depth stays under 2 + brackets + the longest run of those at a line's start."""
+    if "&" in text or "*" in text or "!" in text:
+        return False
+    brackets = text.count("[") + text.count("{")
+    if brackets + 2 >= MAX_DEPTH:
+        return False
+    start = max((len(line) - len(line.lstrip(" -?:")) for line in text.split("\n")), default=0)
+    return brackets + start + 2 < MAX_DEPTH
 
 
 def _fast_events(text: str) -> list[yaml.Event] | None:

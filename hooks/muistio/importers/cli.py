@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .chrome import PROFILES, ChromeProfile, profile
-from .directory import Directory, StaticDirectory
-from .memo_writer import atomic_write
-from .pipeline import import_paths
-from .report import render
+from .directory import StaticDirectory
+
+if TYPE_CHECKING:
+    from .directory import Directory
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
@@ -50,6 +51,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, directory: Directory, repo_root: Path) -> int:
     """Import, print or write the report, return the exit status."""
+    from .memo_writer import atomic_write  # the readers load only when something is imported
+    from .pipeline import import_paths
+    from .report import render
+
     missing = [str(path) for path in args.paths if not path.exists()]
     if missing:
         print(f"kb import: no such file or folder: {', '.join(missing)}", file=sys.stderr)

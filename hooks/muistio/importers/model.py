@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from bs4 import Tag
+if TYPE_CHECKING:  # bs4 is loaded by the readers that make pages, not by every `kb` command
+    from bs4 import Tag
 
 
 @dataclass(frozen=True)
