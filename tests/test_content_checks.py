@@ -152,8 +152,8 @@ def test_lines_count_from_the_file_start_with_a_bom_and_crlf(tree: TreeWriter) -
 
 _PIECES = ["Soita ", "040 123 4567", "+358 40 1234567", "(09) 123 4567", "0401234567", "petri@example.org",
            "a.b+c@metropolia.fi", "@petri-laitinen", "2012-05-16", "16.5.2012", "<b>", "<script>", "&amp;",
-           "[x](mailto:p@q.fi)", "[y](java\nscript:alert(1))", "`040 123 4567`", "\n", "\t", " ", "-", "0", "+",
-           "(", "Metropolia", "puh.", "**", "> ", "- [ ] "]
+           "[x](mailto:p@q.fi)", "[y](java\nscript:alert(1))", "[z](VBScr\tipt:x)", "[w](javascript:void(0))",
+           "`040 123 4567`", "\n", "\t", " ", "-", "0", "+", "(", "Metropolia", "puh.", "**", "> ", "- [ ] "]
 
 
 @settings(max_examples=EXAMPLES, deadline=None)

@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from muistio.cache import BuildCache
 from muistio.knowledge_base import KnowledgeBase, add_mentions
@@ -76,9 +77,13 @@ class Entities:
         for offering in kb.offerings.values():
             self._add(f"offering:{offering.slug}", offering.name, offering.src_uri, offering.slug,
                       [offering.name, *offering.aliases], offering.common_word, False)
-        self.matcher = Matcher(self.terms)
         self.fingerprint = hashlib.sha256(repr((self.terms, sorted(self.uris.items()))).encode()).hexdigest()
         """Changes whenever any name, flag or page location changes: cached links are then stale."""
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Compiled on first use: `kb check` links only memos with a `[[wikilink]]`, usually none."""
+        return Matcher(self.terms)
 
     def _add(self, key: str, name: str, uri: str, slug: str, names: list[str],
              common_word: bool, match_lowercase: bool) -> None:
@@ -154,6 +159,7 @@ def _link_many(entities: Entities, memos: list[Memo], workers: int) -> list[Memo
     global _JOB
     if workers < 2 or len(memos) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [link_memo(entities, memo) for memo in memos]
+    entities.matcher  # noqa: B018 -- compiled once here, so the forked workers inherit it
     size = -(-len(memos) // (workers * 4))
     chunks = [range(i, min(i + size, len(memos))) for i in range(0, len(memos), size)]
     _JOB = (entities, memos)
