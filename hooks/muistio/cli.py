@@ -10,6 +10,7 @@ standard output (a report, a written path, JSON), diagnostics to standard error,
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -238,5 +239,17 @@ def _usage(command: str, code: str, params: dict[str, object], lang: str) -> int
     return USAGE
 
 
+def run() -> int:
+    """The `kb` program: `main` in a process of its own, with Python's cycle collector tuned.
+
+    `kb` builds many small objects (every file's values and their lines) that all live until it
+    exits, and the collector walks them again and again as they grow: a quarter of `kb check`'s
+    time at 5,000 memos. Freezing what the imports made and collecting less often changes
+    nothing `kb` does. Kept out of `main`, which tests call inside their own process."""
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -15,7 +15,9 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from stat import S_ISDIR, S_ISLNK
 from typing import Any, Literal
 
 from muistio import yaml_lines
@@ -51,9 +53,13 @@ class SourceFile:
     """Paths that hold YAML 1.1 boolean words kept as text (see `yaml_lines`)."""
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    @cached_property
     def stem(self) -> str:
-        return Path(self.path).stem
+        """The file name without its extension, as `Path.stem` gives it (asked for often: without
+        building a Path each time)."""
+        name = self.path.rpartition("/")[2]
+        dot = name.rfind(".")
+        return name[:dot] if 0 < dot < len(name) - 1 else name
 
     def line_of(self, path: KeyPath) -> int:
         """The line of a key path, or of its nearest ancestor that has one."""
@@ -102,14 +108,19 @@ def discover(root: Path) -> list[tuple[Path, Kind]]:
 
 
 def _memo_paths(memos: Path) -> list[Path]:
-    paths: list[Path] = []
+    found: list[tuple[tuple[str, ...], Path]] = []
     for folder, subfolders, files in os.walk(memos, followlinks=False):
-        base = Path(folder)
-        if _hidden(base, memos):
+        relative = os.path.relpath(folder, memos)
+        parts = () if relative == os.curdir else tuple(relative.split(os.sep))
+        if any(part.startswith(".") for part in parts):
             continue
-        paths += [base / name for name in subfolders if (base / name).is_symlink() or name.endswith(".md")]
-        paths += [base / name for name in files if name.endswith(".md")]
-    return sorted(path for path in paths if not _hidden(path, memos))
+        base = Path(folder)
+        for name in subfolders:
+            if not name.startswith(".") and (name.endswith(".md") or (base / name).is_symlink()):
+                found.append(((*parts, name), base / name))
+        found += [((*parts, name), base / name) for name in files
+                  if name.endswith(".md") and not name.startswith(".")]
+    return [path for _, path in sorted(found)]  # by parts, the order `Path` sorts in
 
 
 def kind_of(root: Path, path: Path) -> Kind | None:
@@ -133,13 +144,14 @@ def load_all(root: Path, cache: LoadCache | None = None) -> list[SourceFile]:
 def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None) -> SourceFile:
     relative = relative_path(root, path)
     try:
-        if path.is_symlink():
+        stat = os.lstat(path)  # one system call for the usual case, a plain file
+        if S_ISLNK(stat.st_mode):
             problem = _link_problem(root, path)
             if problem is not None:
                 return _unreadable(relative, kind, problem, {"target": os.readlink(path)})
-        if path.is_dir():
+            stat = path.stat()
+        if S_ISDIR(stat.st_mode):
             return _unreadable(relative, kind, "folder_not_file", {"name": path.name})
-        stat = path.stat()
         if cache is not None and (cached := cache.get(path, stat)) is not None:
             return cached
         if stat.st_size > MAX_FILE_BYTES:
@@ -232,6 +244,9 @@ def _unreadable(
 
 def relative_path(root: Path, path: Path) -> str:
     """A path as problems print it: relative to the repository, with forward slashes."""
+    inside = str(path).removeprefix(str(root) + os.sep)
+    if inside != str(path):  # the usual case, without `relative_to`'s parsing
+        return inside.replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
