@@ -2,6 +2,8 @@
 
 - `on_files`: run the pipeline on the repository (memos/ and companies/ beside mkdocs.yml),
   log every problem as a warning, and add the generated pages (and the follow-up calendar).
+- `on_nav`: convert the pages' Markdown in forked processes ahead of MkDocs' own loop
+  (`parallel_render`, beside this file), for `mkdocs build` on a machine with more than one core.
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
@@ -22,7 +24,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from parallel_render import prerender
 
 from muistio import search_index
 from muistio.cache import BuildCache
@@ -50,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     options = config.extra.get("muistio") or {}
     settings = Settings(quiet_days=int(options.get("quiet_days", Settings().quiet_days)),
                         public=bool(options.get("public", False)),
-                        workers=1 if _STATE.serving else min(2, os.cpu_count() or 1),
+                        workers=_workers(config),
                         directory_urls=config.use_directory_urls)
     site = build_site(root, settings, _STATE.cache)
     for problem in site.problems:
@@ -67,6 +71,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     calendar = followups_calendar(site.kb, site.context.items, settings.today, config.site_url or "")
     files.append(File.generated(config, CALENDAR, content=calendar))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    workers = _workers(config)
+    converted = prerender(config, files, workers)
+    if converted:
+        log.info(f"Muistio: converted {converted} pages in {workers} processes")
+    return nav
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -110,6 +122,16 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+def _workers(config: MkDocsConfig) -> int:
+    """Processes for linking and page conversion: `extra.muistio.workers`, by default one per core
+    up to four. One under `mkdocs serve`: its server threads do not mix with fork, and a rebuild
+    re-links only the memo that changed."""
+    if _STATE.serving:
+        return 1
+    chosen = (config.extra.get("muistio") or {}).get("workers")
+    return max(1, int(chosen)) if chosen else min(4, os.cpu_count() or 1)
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -15,9 +15,16 @@ N/10 organisations) into a temporary folder and measures, every run in this one 
   of the very pages the hook generated, written once into a plain docs_dir (the "plain" build,
   which has Material's own search index instead of Pagefind's). The timed events are the
   number to trust; the difference is two noisy builds subtracted;
+* **serial build**: the same build with `extra.muistio.workers: 1`, all pages converted in one
+  process, to show what converting them in several (hooks/parallel_render.py) buys;
+* **raw Material**: MkDocs and Material alone on the corpus's memos and organisation files as
+  they are, no hook, no generated pages (the baseline the performance goals were set against);
+* **site render floor**: Python-Markdown on the Markdown of every page the site has, generated
+  pages included, as MkDocs receives it (from the plain docs_dir): the floor of *this* site;
 * **kb check**: `kb check` as a user runs it (a child process) and the pipeline's `analyse()`
   it calls, against the **read-and-parse floor**: reading every file and loading its front
-  matter with PyYAML (libyaml), nothing else;
+  matter with PyYAML (libyaml), nothing else; measured in this process and, like `kb check`,
+  as a child process of its own (starting Python and importing PyYAML included);
 * **site**: bytes of the built site per page, the child's peak memory (ru_maxrss), and what a
   reader downloads to search: Material's search index (raw and gzipped; a reader downloads it
   whole), and with Pagefind an upper bound for a one-word query (see `_site_stats`);
@@ -90,6 +97,8 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
         root = Path(tmp) / "kb"
         gen_corpus.generate(root, memos, words=words)
         plain = _plain_site(root, Path(tmp) / "plain")
+        raw = _raw_site(root, Path(tmp) / "raw")
+        serial = _serial_config(root)
         memo = sorted((root / "memos").rglob("*.md"))[len(list((root / "memos").rglob("*.md"))) // 2]
         samples: dict[str, list[float]] = {}
 
@@ -107,8 +116,12 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
             plain_built = _run_child(plain / "mkdocs.yml", Path(tmp) / "plain-site", None)
             add("plain_build", plain_built["build"])
             add("plain_maxrss_kb", plain_built["maxrss_kb"])
+            add("serial_build", _run_child(serial, Path(tmp) / "serial-site", None)["build"])
+            add("raw_build", _run_child(raw / "mkdocs.yml", Path(tmp) / "raw-site", None)["build"])
             add("render_floor", _render_floor(root))
+            add("site_render_floor", _site_render_floor(plain))
             add("parse_floor", _parse_floor(root))
+            add("parse_floor_process", _parse_floor_process(root))
             add("analyse", _analyse(root))
             add("kb_check_cli", _kb_check_cli(root))
     med = {key: statistics.median(values) for key, values in samples.items()}
@@ -160,15 +173,22 @@ def _report(r: dict[str, Any]) -> str:
         f"\n== {r['memos']} memos, {r['companies']} organisations, {r['pages']} pages (median of {r['runs']}) ==",
         f"full build (hook)        {build:7.2f} s   {build / floor:5.2f} x render floor ({floor:.2f} s)"
         f"   {per_page:.2f} ms/page",
+        f"                                   {build / r['site_render_floor']:5.2f} x the site's render floor"
+        f" ({r['site_render_floor']:.2f} s: every page, generated ones included)",
+        f"serial build (1 process) {r['serial_build']:7.2f} s   {r['serial_build'] / floor:5.2f} x render floor;"
+        f" converting pages in parallel saves {1 - build / r['serial_build']:6.1%}",
         f"plain build (no hook)    {r['plain_build']:7.2f} s   {r['plain_build'] / floor:5.2f} x render floor",
+        f"raw Material (no hook)   {r['raw_build']:7.2f} s   {r['raw_build'] / floor:5.2f} x render floor"
+        " (the memo and organisation files as they are)",
         f"hook on_files            {r['kb_build']:7.2f} s   {r['kb_build'] / build:6.1%} of the build"
         f"   (build - plain: {(build - r['plain_build']) / build:6.1%})",
         f"hook on_post_build       {r['search_build']:7.2f} s   {r['search_build'] / build:6.1%} of the build"
         " (Pagefind indexing; the plain build has Material's index instead)",
         f"kb check (CLI)           {r['kb_check_cli']:7.2f} s   "
-        f"{r['kb_check_cli'] / r['parse_floor']:5.2f} x parse floor"
-        f" ({r['parse_floor']:.2f} s); analyse() alone {r['analyse']:.2f} s"
-        f" = {r['analyse'] / r['parse_floor']:.2f} x",
+        f"{r['kb_check_cli'] / r['parse_floor_process']:5.2f} x parse floor"
+        f" as a process ({r['parse_floor_process']:.2f} s)",
+        f"                                   analyse() alone {r['analyse']:.2f} s"
+        f" = {r['analyse'] / r['parse_floor']:.2f} x parse floor in this process ({r['parse_floor']:.2f} s)",
         f"rebuild after one edit   {r['rebuild']:7.2f} s   {r['rebuild'] / build:6.1%} of a full build;"
         f" hook {r['kb_rebuild']:.2f} s = {r['kb_rebuild'] / build:5.1%} of a full build",
         f"site                     {r['site_bytes'] / 1e6:7.1f} MB  {r['site_bytes'] / r['pages'] / 1e3:6.1f} KB/page;"
@@ -224,6 +244,39 @@ def _render_floor(root: Path) -> float:
     for body in bodies:
         md.reset()
         md.convert(body)
+    return time.perf_counter() - started
+
+
+def _site_render_floor(plain: Path) -> float:
+    """Python-Markdown alone on every page of the site (generated ones included), as MkDocs gets them."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(plain / "mkdocs.yml"))
+    bodies = [_split(text)[1] if text.startswith("---\n") else text
+              for text in (p.read_text(encoding="utf-8") for p in sorted((plain / "docs").rglob("*.md")))]
+    started = time.perf_counter()
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    for body in bodies:
+        md.reset()
+        md.convert(body)
+    return time.perf_counter() - started
+
+
+_FLOOR_SCRIPT = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for path in sorted((root / "memos").rglob("*.md")) + sorted((root / "companies").glob("*.md")):
+    yaml.load(path.read_bytes().decode("utf-8").split("---\\n", 2)[1], Loader=loader)
+"""
+
+
+def _parse_floor_process(root: Path) -> float:
+    """The read-and-parse floor as a program of its own, measured like `kb check`."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", _FLOOR_SCRIPT, str(root)], check=True)
     return time.perf_counter() - started
 
 
@@ -288,6 +341,28 @@ def _plain_site(root: Path, out: Path) -> Path:
     end = config.index("\n\n", hooks_at)
     (out / "mkdocs.yml").write_text(config[:hooks_at] + config[end + 2 :], encoding="utf-8")
     return out
+
+
+def _raw_site(root: Path, out: Path) -> Path:
+    """The corpus's memo and organisation files as plain pages of a Material site, no hook."""
+    (out / "docs").mkdir(parents=True)
+    shutil.copytree(root / "memos", out / "docs" / "memos")
+    shutil.copytree(root / "companies", out / "docs" / "companies")
+    (out / "docs" / "index.md").write_text("# Muistiot\n", encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    theme = config[config.index("theme:"):config.index("\n\n", config.index("theme:"))]
+    extensions = config[config.index("markdown_extensions:"):config.index("\n\n", config.index("markdown_extensions:"))]
+    (out / "mkdocs.yml").write_text(
+        f"site_name: raw\n{theme}\n\nnav:\n  - index.md\n\nplugins:\n  - search\n\n{extensions}\n", encoding="utf-8")
+    return out
+
+
+def _serial_config(root: Path) -> Path:
+    """The corpus's mkdocs.yml with `extra.muistio.workers: 1`."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    serial = root / "mkdocs.serial.yml"
+    serial.write_text(config.replace("\n  muistio:\n", "\n  muistio:\n    workers: 1\n", 1), encoding="utf-8")
+    return serial
 
 
 def _run_child(config: Path, site: Path, memo: Path | None) -> dict[str, Any]:

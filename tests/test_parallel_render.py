@@ -1,0 +1,99 @@
+"""`mkdocs build` converts pages in several processes (hooks/parallel_render.py); the site it
+writes, and what it reports, must be exactly what one process would have written and reported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import REPO
+
+MEMOS = 240
+"""Enough for more pages than `parallel_render.MIN_PAGES`, so the build goes parallel."""
+BROKEN = "Katso myös [vanha muistio](../../vanha-muistio.md).\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("parallel") / "kb"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(root), "--memos", str(MEMOS),
+                    "--words", "60"], check=True, capture_output=True)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  muistio:\n" in config
+    for workers in (1, 2):
+        (root / f"mkdocs.{workers}.yml").write_text(
+            config.replace("\n  muistio:\n", f"\n  muistio:\n    workers: {workers}\n"), encoding="utf-8")
+    memo = sorted((root / "memos").rglob("*.md"))[MEMOS // 2]
+    memo.write_text(memo.read_text(encoding="utf-8") + "\n" + BROKEN, encoding="utf-8")
+    return root
+
+
+def build(root: Path, config: str, site: Path) -> tuple[int, str, int]:
+    """Exit status, what the build printed, and the build's own process id."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config), "-d", str(site)]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}) as process:
+        _, stderr = process.communicate(timeout=600)
+    return process.returncode, stderr, process.pid
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def messages(stderr: str) -> list[str]:
+    """Warnings and errors, without timings and the parallel build's own note."""
+    return [line for line in stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+@pytest.mark.slow
+def test_the_site_built_in_two_processes_is_the_one_built_in_one(corpus: Path, tmp_path: Path) -> None:
+    status_one, printed_one, _ = build(corpus, "mkdocs.1.yml", tmp_path / "one")
+    status_two, printed_two, _ = build(corpus, "mkdocs.2.yml", tmp_path / "two")
+    assert (status_one, status_two) == (0, 0), printed_two
+    assert "pages in 2 processes" in printed_two and "processes" not in printed_one
+    one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    # A warning raised while a worker converted the page is reported once, by the build itself.
+    assert messages(printed_two) == messages(printed_one)
+    assert sum("vanha-muistio.md" in line for line in messages(printed_two)) == 1
+
+
+@pytest.mark.slow
+def test_strict_fails_on_a_warning_found_in_a_worker(corpus: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(corpus / "mkdocs.2.yml"),
+               "-d", str(tmp_path / "site")]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          timeout=600)
+    assert done.returncode == 1
+    assert "vanha-muistio.md" in done.stderr and "pages in 2 processes" in done.stderr
+
+
+HOOK = '''import os
+
+
+def on_page_markdown(markdown, page, config, files):
+    return markdown + f"\\n\\n<!-- converted by {os.getpid()} -->\\n"
+'''
+
+
+@pytest.mark.slow
+def test_a_page_a_plugin_changes_differently_here_is_converted_here(corpus: Path, tmp_path: Path) -> None:
+    """A plugin whose Markdown depends on the process (here its id) gets the build's own result:
+    the worker's conversion of different Markdown is never used."""
+    (tmp_path / "process_hook.py").write_text(HOOK, encoding="utf-8")
+    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'process_hook.py'}\n", 1)
+    (corpus / "mkdocs.pid.yml").write_text(config, encoding="utf-8")
+    status, printed, pid = build(corpus, "mkdocs.pid.yml", tmp_path / "site")
+    assert status == 0, printed
+    assert "pages in 2 processes" in printed
+    pages = list((tmp_path / "site" / "memos").rglob("index.html"))
+    assert len(pages) > MEMOS
+    marks = {page.read_text(encoding="utf-8").count(f"<!-- converted by {pid} -->") for page in pages}
+    assert marks == {1}
