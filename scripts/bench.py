@@ -299,11 +299,12 @@ def _split(text: str) -> tuple[str, str]:
 
 
 def _analyse(root: Path) -> float:
-    """The pipeline part of `kb check` (read, validate, index, link, follow-ups), no cache."""
+    """The pipeline part of `kb check` (read, validate, index, link, follow-ups), no cache, in
+    this process: what `kb check` does without starting Python and importing."""
     from muistio.pipeline import analyse
 
     started = time.perf_counter()
-    analyse(root)
+    analyse(root, problems_only=True)
     return time.perf_counter() - started
 
 

@@ -22,7 +22,8 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert done.returncode == 0, done.stderr
-    for line in ("full build (hook)", "site's render floor", "serial build", "raw Material", "plain build (no hook)", "hook on_files", "kb check (CLI)",
+    for line in ("full build (hook)", "site's render floor", "serial build", "raw Material", "plain build (no hook)",
+                 "hook on_files", "kb check (CLI)",
                  "rebuild after one edit", "site", "search"):
         assert line in done.stdout, done.stdout
     result = json.loads(out.read_text(encoding="utf-8"))["results"][0]

@@ -16,6 +16,8 @@ from muistio.relationships import by_status, quiet
 
 HOME = "index.md"
 RECENT = 10
+"""Rows a list on the home page shows at most. The page is read at a glance, and at thousands
+of memos unbounded lists made it a megabyte; the full lists are one link away."""
 
 
 def _word(count: int, one: str, many: str) -> str:
@@ -52,27 +54,37 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
                      + (f" – {names}" if names else ""))
     if not kb.memos:
         parts.append("Ei vielä muistioita.")
+    # The most recently missed first: last week's promise is the one still worth chasing.
+    latest_overdue = sorted(overdue, key=lambda item: item.due or today, reverse=True)[:RECENT]
+    upcoming = [item for item in pending if not item.is_overdue(today)]
     parts += ["", "## Myöhässä olevat toimenpiteet", ""]
-    parts += item_rows(overdue, ctx, HOME, owner_column=True) if overdue else ["Ei myöhässä olevia.", ""]
+    parts += item_rows(latest_overdue, ctx, HOME, owner_column=True) if overdue else ["Ei myöhässä olevia.", ""]
+    if len(overdue) > RECENT:
+        parts += [f"Viimeksi erääntyneet {RECENT}. Kaikki {len(overdue)} myöhässä olevaa: [Seuranta]({FOLLOWUPS})", ""]
     parts += ["## Avoimet toimenpiteet", ""]
-    parts += item_rows(pending[:RECENT], ctx, HOME, owner_column=True) if pending else ["Ei avoimia.", ""]
-    if len(pending) > RECENT:
-        parts += [f"Kaikki {len(pending)}: [Seuranta]({FOLLOWUPS})", ""]
+    parts += item_rows(upcoming[:RECENT], ctx, HOME, owner_column=True) if upcoming else ["Ei avoimia.", ""]
+    if len(upcoming) > RECENT:
+        parts += [f"Lähimmät {RECENT}. Kaikki {len(upcoming)} avointa: [Seuranta]({FOLLOWUPS})", ""]
     parts += [f"## Hiljaiset suhteet (ei tapaamista yli {ctx.settings.quiet_days} päivään)", ""]
     if silent:
         parts += ["| Organisaatio | Tila | Viimeisin yhteys | Päiviä |", "|---|---|---|---:|"]
-        for rel in silent:
+        for rel in silent[:RECENT]:
             company = rel.company
             status = STATUS.get(company.meta.status or "", "–")
             days = str(rel.days_since) if rel.days_since is not None else "–"
             last = finnish_date(rel.last_contact) if rel.last_contact else "ei koskaan"
             parts.append(f"| {link(company.name, HOME, company.src_uri)} | {status} | {last} | {days} |")
         parts.append("")
+        if len(silent) > RECENT:
+            parts += [f"Pisimpään hiljaiset {RECENT}; yhteensä {len(silent)}. "
+                      f"Viimeisin yhteys jokaiseen: [Organisaatiot]({DIRECTORY})", ""]
     else:
         parts += ["Kaikkia seurattavia on tavattu äskettäin.", ""]
     parts += ["## Organisaatiot tilan mukaan", "", "| Tila | Määrä | Organisaatiot |", "|---|---:|---|"]
     for status, companies in by_status(kb).items():
-        names = ", ".join(link(c.name, HOME, c.src_uri) for c in companies) or "–"
+        names = ", ".join(link(c.name, HOME, c.src_uri) for c in companies[:RECENT]) or "–"
+        if len(companies) > RECENT:
+            names += f" ja {len(companies) - RECENT} muuta"
         parts.append(f"| {STATUS[status]} | {len(companies)} | {names} |")
     untracked = sum(1 for c in kb.companies.values() if not c.meta.status)
     parts += ["", f"Lisäksi {untracked} {_word(untracked, 'organisaatio', 'organisaatiota')} ilman seurattavaa tilaa.",
