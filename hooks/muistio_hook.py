@@ -2,8 +2,9 @@
 
 - `on_files`: run the pipeline on the repository (memos/ and companies/ beside mkdocs.yml),
   log every problem as a warning, and add the generated pages (and the follow-up calendar).
-- `on_nav`: convert the pages' Markdown in forked processes ahead of MkDocs' own loop
-  (`parallel_render`, beside this file), for `mkdocs build` on a machine with more than one core.
+- `on_nav`, `on_env`: convert the pages' Markdown, then fill their templates, in forked processes
+  ahead of MkDocs' own loops (`parallel_render`, beside this file), for `mkdocs build` on a
+  machine with more than one core.
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
@@ -21,12 +22,13 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from parallel_render import prerender
+from parallel_render import prerender, prerender_templates
 
 from muistio import search_index
 from muistio.cache import BuildCache
@@ -43,6 +45,8 @@ log = logging.getLogger("mkdocs.plugins.muistio")
 class _State:
     cache = BuildCache()
     serving = False
+    nav: Navigation | None = None
+    """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
 
 
 _STATE = _State()
@@ -78,7 +82,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     converted = prerender(config, files, workers)
     if converted:
         log.info(f"Muistio: converted {converted} pages in {workers} processes")
+    _STATE.nav = nav
     return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _STATE.nav is None:
+        return env
+    nav, _STATE.nav = _STATE.nav, None
+    return prerender_templates(env, config, files, nav, _workers(config))
 
 
 def on_startup(command: str, dirty: bool) -> None:

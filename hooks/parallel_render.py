@@ -1,21 +1,27 @@
-"""MkDocs adapter: convert pages' Markdown in forked processes before MkDocs' own, serial loop.
+"""MkDocs adapter: do MkDocs' two per-page stages in forked processes, ahead of its serial loops.
 
-MkDocs reads and converts every page one after another on one core, and at a few thousand memos
-that conversion is half of `mkdocs build`. Each page converts independently of the others, so
-the hook's `on_nav` (after the pages exist, before MkDocs reads them) hands them to `workers`
-forked processes. Each does for its pages exactly what MkDocs' `_populate_page` would: the
-`pre_page` and `page_markdown` events of every plugin, then `Page.render`. What comes back is the
-page's HTML, its table of contents, title and anchors, and the log records rendering wrote.
+MkDocs builds a page in two stages, each a loop over every page on one core: converting the
+Markdown (`_populate_page`), then filling the theme's template (`_build_page`). At a few thousand
+memos they are most of `mkdocs build`, and each page's work is independent of the others'.
 
-MkDocs then runs its loop as always; each pre-rendered page's `render` is replaced by one that
-takes the worker's result, but only if the page's Markdown is, to the character, the Markdown the
-worker converted. Anything else (a plugin that changed the page differently in this process, a
-page a worker failed on) is rendered by MkDocs itself, so the site is the same either way; a test
-builds it both ways and compares every file. Plugins' own state stays right because their events
-run again here, in order; the workers' copies of it are thrown away.
+- `prerender` (from the hook's `on_nav`: the pages exist, none is read yet) hands the pages to
+  `workers` forked processes, which do exactly what `_populate_page` would: the `pre_page` and
+  `page_markdown` events of every plugin, then `Page.render`. Each page's `render` is replaced by
+  one that takes the worker's HTML, table of contents, title and anchors, but only if the page's
+  Markdown is, to the character, what the worker converted.
+- `prerender_templates` (from `on_env`: every page converted) has workers do what `_build_page`
+  does up to the template's output: `get_context`, the `page_context` events, `render`. MkDocs
+  gets back an environment whose templates answer with a worker's output, but only if the page's
+  content, title and metadata after this process's own `page_context` events are those the
+  worker rendered from.
 
-Log records (a broken link, say) are replayed on the same logger when the page renders here, so
-`--strict` counts them and they print once, in page order.
+Anything else (a plugin whose output depends on the process, a page a worker failed on) MkDocs
+does itself, so the site is the same either way; a test builds it both ways and compares every
+file and every warning. Plugins keep their state because all their events still run here, in
+order; only the work is skipped. The workers' copies of plugin state are thrown away.
+
+Log records a worker's page wrote (a broken link, say) are replayed on the same logger when that
+page is built here, so `--strict` counts them and they print once, in page order.
 """
 
 from __future__ import annotations
@@ -26,8 +32,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+import jinja2
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 MIN_PAGES = 200
@@ -49,8 +58,18 @@ class Rendered:
     records: list[logging.LogRecord]
 
 
-_JOB: tuple[MkDocsConfig, Files, list[Page]] | None = None
-"""The pages handed to forked workers; they inherit it instead of unpickling it."""
+@dataclass
+class Built:
+    """A page's template output, with what the output was made from."""
+
+    output: str
+    made_from: tuple[str | None, str | None, str]
+    """The page's content, title and metadata after the `page_context` events (`_made_from`)."""
+    records: list[logging.LogRecord]
+
+
+_JOB: Any = None
+"""The work handed to forked workers; they inherit it instead of unpickling it."""
 
 
 def prerender(config: MkDocsConfig, files: Files, workers: int) -> int:
@@ -58,26 +77,85 @@ def prerender(config: MkDocsConfig, files: Files, workers: int) -> int:
 
     Pages not in the nav get their `Page` here, as MkDocs' loop would (it keeps an existing one).
     """
-    global _JOB
     documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
     if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     pages = [file.page if file.page is not None else Page(None, file, config) for file in documents]
-    size = -(-len(pages) // (workers * 4))
-    chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
-    _JOB = (config, files, pages)
+    done = 0
+    for page, result in zip(pages, _in_workers(_render_chunk, (config, files, pages), len(pages), workers),
+                            strict=True):
+        if result is not None:
+            page.render = partial(_take, page, result)  # type: ignore[method-assign]
+            done += 1
+    return done
+
+
+def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation,
+                        workers: int) -> jinja2.Environment:
+    """Fill every page's template in `workers` processes; MkDocs gets an environment that answers
+    with the results (see `_Templates`)."""
+    documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
+    if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return env
+    pages = [file.page for file in documents if file.page is not None]
+    job = (env, config, files, nav, pages)
+    results = _in_workers(_build_chunk, job, len(pages), workers)
+    built = {page.file.src_uri: result for page, result in zip(pages, results, strict=True) if result is not None}
+    return _Templates(env, built)  # type: ignore[return-value]
+
+
+def _in_workers(function: Any, job: Any, count: int, workers: int) -> list[Any]:
+    """`function` over chunks of `range(count)` in forked processes that inherit `job`."""
+    global _JOB
+    size = -(-count // (workers * 4))
+    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    _JOB = job
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_render_chunk, chunks)
+            parts = pool.map(function, chunks)
     finally:
         _JOB = None
-    done = 0
-    for chunk, results in zip(chunks, parts, strict=True):
-        for index, result in zip(chunk, results, strict=True):
-            if result is not None:
-                pages[index].render = partial(_take, pages[index], result)  # type: ignore[method-assign]
-                done += 1
-    return done
+    return [result for part in parts for result in part]
+
+
+class _Templates:
+    """MkDocs' Jinja environment, whose templates answer from the workers' output when they may."""
+
+    def __init__(self, env: jinja2.Environment, built: dict[str, Built]) -> None:
+        self._env = env
+        self._built = built
+
+    def get_template(self, *args: Any, **kwargs: Any) -> _Template:
+        return _Template(self._env.get_template(*args, **kwargs), self._built)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._env, name)
+
+
+class _Template:
+    def __init__(self, template: jinja2.Template, built: dict[str, Built]) -> None:
+        self._template = template
+        self._built = built
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = args[0] if args else kwargs
+        page = context.get("page") if isinstance(context, dict) else None
+        result = self._built.pop(page.file.src_uri, None) if isinstance(page, Page) else None
+        if result is None or _made_from(page) != result.made_from:
+            return self._template.render(*args, **kwargs)
+        for record in result.records:
+            logging.getLogger(record.name).handle(record)
+        return result.output
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+
+def _made_from(page: Page) -> tuple[str | None, str | None, str]:
+    """What a page's template output depends on besides the site's nav and config, which are the
+    same in every process: its content (plugins may change it in `page_context`), title and
+    metadata (which may name another template)."""
+    return page.content, page.title, repr(sorted(page.meta.items(), key=lambda item: str(item[0])))
 
 
 def _take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> None:
@@ -100,14 +178,35 @@ def _take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> N
 
 
 def _render_chunk(indexes: range) -> list[Rendered | None]:
-    assert _JOB is not None
     config, files, pages = _JOB
-    capture = _Capture()
-    for name in ("", "mkdocs"):  # keep the records; print nothing here
-        logger = logging.getLogger(name)
-        logger.handlers = [capture]
-    logging.getLogger("mkdocs").propagate = False
+    capture = _Capture.installed()
     return [_render(config, files, pages[index], capture) for index in indexes]
+
+
+def _build_chunk(indexes: range) -> list[Built | None]:
+    env, config, files, nav, pages = _JOB
+    capture = _Capture.installed()
+    doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
+    return [_build(env, config, doc_files, nav, pages[index], capture) for index in indexes]
+
+
+def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: Navigation, page: Page,
+           capture: _Capture) -> Built | None:
+    """What MkDocs' `_build_page` does up to the template's output, in a worker."""
+    capture.records = []
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+    except Exception:  # noqa: BLE001 -- MkDocs reports it when it builds the page itself
+        return None
+    finally:
+        page.active = False
+        config._current_page = None
+    return Built(output, _made_from(page), capture.records)
 
 
 def _render(config: MkDocsConfig, files: Files, page: Page, capture: _Capture) -> Rendered | None:
@@ -140,6 +239,15 @@ class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__()
         self.records: list[logging.LogRecord] = []
+
+    @classmethod
+    def installed(cls) -> _Capture:
+        """A capture that takes every record of this (worker) process, so it prints nothing."""
+        capture = cls()
+        for name in ("", "mkdocs"):
+            logging.getLogger(name).handlers = [capture]
+        logging.getLogger("mkdocs").propagate = False
+        return capture
 
     def emit(self, record: logging.LogRecord) -> None:
         record.msg = record.getMessage()

@@ -74,19 +74,28 @@ def test_strict_fails_on_a_warning_found_in_a_worker(corpus: Path, tmp_path: Pat
     assert "vanha-muistio.md" in done.stderr and "pages in 2 processes" in done.stderr
 
 
-HOOK = '''import os
+MARKDOWN_HOOK = '''import os
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markdown + f"\\n\\n<!-- converted by {os.getpid()} -->\\n"
+    return markdown + f"\\n\\n<!-- made by {os.getpid()} -->\\n"
+'''
+CONTEXT_HOOK = '''import os
+
+
+def on_page_context(context, page, config, nav):
+    page.content += f"<!-- made by {os.getpid()} -->"
+    return context
 '''
 
 
 @pytest.mark.slow
-def test_a_page_a_plugin_changes_differently_here_is_converted_here(corpus: Path, tmp_path: Path) -> None:
-    """A plugin whose Markdown depends on the process (here its id) gets the build's own result:
-    the worker's conversion of different Markdown is never used."""
-    (tmp_path / "process_hook.py").write_text(HOOK, encoding="utf-8")
+@pytest.mark.parametrize("hook", [MARKDOWN_HOOK, CONTEXT_HOOK], ids=["page_markdown", "page_context"])
+def test_a_page_a_plugin_changes_differently_here_is_built_here(corpus: Path, tmp_path: Path, hook: str) -> None:
+    """A plugin whose Markdown or page context depends on the process (here its id) gets the
+    build's own result: a worker's conversion or template output made from anything else is never
+    used."""
+    (tmp_path / "process_hook.py").write_text(hook, encoding="utf-8")
     config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'process_hook.py'}\n", 1)
     (corpus / "mkdocs.pid.yml").write_text(config, encoding="utf-8")
@@ -95,5 +104,4 @@ def test_a_page_a_plugin_changes_differently_here_is_converted_here(corpus: Path
     assert "pages in 2 processes" in printed
     pages = list((tmp_path / "site" / "memos").rglob("index.html"))
     assert len(pages) > MEMOS
-    marks = {page.read_text(encoding="utf-8").count(f"<!-- converted by {pid} -->") for page in pages}
-    assert marks == {1}
+    assert {page.read_text(encoding="utf-8").count(f"<!-- made by {pid} -->") for page in pages} == {1}
