@@ -29,6 +29,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import zlib
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -108,14 +110,20 @@ def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Fi
 
 
 def _in_workers(function: Any, job: Any, count: int, workers: int) -> list[Any]:
-    """`function` over chunks of `range(count)` in forked processes that inherit `job`."""
+    """`function` over chunks of `range(count)` in forked processes that inherit `job`.
+
+    A worker that dies (killed for memory, say) leaves every result None, and MkDocs does all
+    the work itself: `concurrent.futures` reports a dead worker, where `multiprocessing.Pool`
+    would wait for it forever."""
     global _JOB
     size = -(-count // (workers * 4))
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     _JOB = job
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(function, chunks)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(function, chunks))
+    except BrokenProcessPool:
+        return [None] * count
     finally:
         _JOB = None
     return [result for part in parts for result in part]

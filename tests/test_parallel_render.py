@@ -105,3 +105,30 @@ def test_a_page_a_plugin_changes_differently_here_is_built_here(corpus: Path, tm
     pages = list((tmp_path / "site" / "memos").rglob("index.html"))
     assert len(pages) > MEMOS
     assert {page.read_text(encoding="utf-8").count(f"<!-- made by {pid} -->") for page in pages} == {1}
+
+
+KILLER_HOOK = '''import os
+import signal
+
+
+def on_page_markdown(markdown, page, config, files):
+    if os.getpid() != int(os.environ["MUISTIO_TEST_BUILD_PID"]) and page.file.src_uri.startswith("memos/20"):
+        os.kill(os.getpid(), signal.SIGKILL)  # a worker killed mid-page, as the kernel does when memory runs out
+    return markdown
+'''
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_leaves_the_work_to_the_build(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "killer_hook.py").write_text(KILLER_HOOK, encoding="utf-8")
+    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
+    (corpus / "mkdocs.killer.yml").write_text(
+        config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'killer_hook.py'}\n", 1), encoding="utf-8")
+    launcher = ("import os, sys, runpy; os.environ['MUISTIO_TEST_BUILD_PID'] = str(os.getpid()); "
+                "sys.argv = ['mkdocs', 'build', '-f', sys.argv[1], '-d', sys.argv[2]]; "
+                "runpy.run_module('mkdocs', run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", launcher, str(corpus / "mkdocs.killer.yml"), str(tmp_path / "site")],
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    assert "pages in 2 processes" not in done.stderr  # nothing came back from the workers
+    assert len(list((tmp_path / "site" / "memos").rglob("index.html"))) > MEMOS

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -164,8 +166,10 @@ def _link_many(entities: Entities, memos: list[Memo], workers: int) -> list[Memo
     chunks = [range(i, min(i + size, len(memos))) for i in range(0, len(memos), size)]
     _JOB = (entities, memos)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_link_chunk, chunks)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_link_chunk, chunks))
+    except BrokenProcessPool:  # a worker died (out of memory, say): link here instead of waiting forever
+        return [link_memo(entities, memo) for memo in memos]
     finally:
         _JOB = None
     return [result for part in parts for result in part]
