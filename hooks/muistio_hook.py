@@ -37,7 +37,9 @@ from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
 from muistio.pages.followups_page import CALENDAR
 from muistio.pipeline import build_site
+from muistio.problems import Problem
 from muistio.settings import Settings
+from muistio.site_options import SiteOptions, read_options
 
 log = logging.getLogger("mkdocs.plugins.muistio")
 
@@ -55,13 +57,11 @@ _STATE = _State()
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = _root(config)
     lang = language_of(config.theme.get("language"))
-    options = config.extra.get("muistio") or {}
-    settings = Settings(quiet_days=int(options.get("quiet_days", Settings().quiet_days)),
-                        public=bool(options.get("public", False)),
-                        workers=_workers(config),
+    options, option_problems = _options(config)
+    settings = Settings(quiet_days=options.quiet_days, public=options.public, workers=_workers(config),
                         directory_urls=config.use_directory_urls)
     site = build_site(root, settings, _STATE.cache)
-    for problem in site.problems:
+    for problem in [*option_problems, *site.problems]:
         log.warning(problem.render(lang))
     for page in site.pages:
         existing = files.get_file_from_path(page.src_uri)
@@ -142,8 +142,12 @@ def _workers(config: MkDocsConfig) -> int:
     re-links only the memo that changed."""
     if _STATE.serving:
         return 1
-    chosen = (config.extra.get("muistio") or {}).get("workers")
-    return max(1, int(chosen)) if chosen else min(4, os.cpu_count() or 1)
+    return _options(config)[0].workers or min(4, os.cpu_count() or 1)
+
+
+def _options(config: MkDocsConfig) -> tuple[SiteOptions, list[Problem]]:
+    path = Path(config.config_file_path)
+    return read_options(config.extra.get("muistio"), path.read_text(encoding="utf-8"), path.name)
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -33,9 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     root = (getattr(args, "sub_root", None) or args.root or find_root(Path.cwd())).resolve()
-    lang = read_settings(root).lang
+    settings = read_settings(root)
+    lang = settings.lang
     if args.command == "check":
-        return _check(root, lang, args.paths, args.format)
+        return _check(root, lang, args.paths, args.format, settings.option_problems)
     if args.command == "new":
         return _new(root, lang, args)
     if args.command == "review":
@@ -102,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 # --- kb check -------------------------------------------------------------------------------
 
 
-def _check(root: Path, lang: str, paths: list[Path], fmt: str) -> int:
+def _check(root: Path, lang: str, paths: list[Path], fmt: str, option_problems: list[Problem]) -> int:
     if fmt not in report_formats.FORMATS:
         suggestion = did_you_mean(fmt, report_formats.FORMATS) or ""
         return _usage("check", "cli_unknown_format",
@@ -113,7 +114,8 @@ def _check(root: Path, lang: str, paths: list[Path], fmt: str) -> int:
         if isinstance(selected, tuple):
             return _usage("check", *selected, lang)
         wanted.append(selected)
-    problems = analyse(root, problems_only=True).problems  # what `mkdocs build --strict` would fail on
+    # what `mkdocs build --strict` would fail on
+    problems = [*option_problems, *analyse(root, problems_only=True).problems]
     if paths:
         problems = [p for p in problems if any(_within(p.path, prefix) for prefix in wanted)]
     sys.stdout.write(report_formats.render(problems, fmt, lang))

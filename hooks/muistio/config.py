@@ -1,4 +1,5 @@
-"""Settings the CLI reads from the site's mkdocs.yml, so `kb` and the site agree.
+"""Settings the CLI reads from the site's mkdocs.yml, so `kb` and the site agree (the language,
+and `extra.muistio`, checked by `site_options` as the hook checks it).
 
 Read with a plain YAML loader that ignores MkDocs' own tags (`!ENV`, `!relative`): the CLI must
 work without building the site and without importing MkDocs.
@@ -6,13 +7,15 @@ work without building the site and without importing MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from muistio.messages import language_of
+from muistio.problems import Problem
+from muistio.site_options import SiteOptions, read_options
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -32,6 +35,9 @@ class SiteSettings:
     root: Path
     lang: str
     """'fi' or 'en': the language problems are reported in."""
+    options: SiteOptions = field(default_factory=SiteOptions)
+    option_problems: list[Problem] = field(default_factory=list)
+    """Settings under `extra.muistio` the build could not use, at their lines in mkdocs.yml."""
 
 
 def find_root(start: Path) -> Path:
@@ -44,13 +50,17 @@ def find_root(start: Path) -> Path:
 
 def read_settings(root: Path) -> SiteSettings:
     config: dict[str, Any] = {}
+    text = ""
     path = root / "mkdocs.yml"
     if path.is_file():
         try:
-            loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+            text = path.read_text(encoding="utf-8")
+            loaded = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506
             config = loaded if isinstance(loaded, dict) else {}
         except (yaml.YAMLError, OSError, UnicodeDecodeError):
             config = {}
     theme = config.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
-    return SiteSettings(root=root, lang=language_of(language))
+    extra = config.get("extra")
+    options, problems = read_options(extra.get("muistio") if isinstance(extra, dict) else None, text, path.name)
+    return SiteSettings(root=root, lang=language_of(language), options=options, option_problems=problems)

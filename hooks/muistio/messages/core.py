@@ -280,4 +280,29 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("nimi '{name}' kuuluu myös kohteelle '{other}' ({first}), joten linkki olisi moniselitteinen.",
                "", "Poista nimi tai lisänimi toiselta."),
     },
+    # --- extra.muistio in mkdocs.yml ----------------------------------------------------------
+    "option_not_mapping": {
+        "en": ("extra.muistio is not a list of settings.", "",
+               "Indent the settings under it, e.g. 'quiet_days: 180'; the defaults are used meanwhile."),
+        "fi": ("extra.muistio ei ole asetusluettelo.", "",
+               "Sisennä asetukset sen alle, esim. 'quiet_days: 180'; siihen asti käytetään oletuksia."),
+    },
+    "option_unknown": {
+        "en": ("unknown setting 'extra.muistio.{key}'.", "Did you mean '{suggestion}'?", "Settings: {allowed}."),
+        "fi": ("tuntematon asetus 'extra.muistio.{key}'.", "Tarkoititko '{suggestion}'?", "Asetukset: {allowed}."),
+    },
+    "option_not_number": {
+        "en": ("setting '{key}' is '{value}', not a whole number of at least {minimum}.", "",
+               "Write e.g. '{key}: {example}'; the default is used meanwhile."),
+        "fi": ("asetus '{key}' on '{value}', ei kokonaisluku, joka on vähintään {minimum}.", "",
+               "Kirjoita esim. '{key}: {example}'; siihen asti käytetään oletusta."),
+    },
+    "option_not_bool": {
+        "en": ("setting '{key}' is '{value}', not true or false.", "",
+               "Write '{key}: true' or '{key}: false', without quotes. Until then the site is built as public, "
+               "without internal memos and private details: when in doubt, publish less."),
+        "fi": ("asetus '{key}' on '{value}', ei true tai false.", "",
+               "Kirjoita '{key}: true' tai '{key}: false' ilman lainausmerkkejä. Siihen asti sivusto tehdään "
+               "julkisena, ilman sisäisiä muistioita ja yksityisiä tietoja: epävarmassa julkaistaan vähemmän."),
+    },
 }
