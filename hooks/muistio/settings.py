@@ -34,6 +34,6 @@ class Settings:
     public: bool = False
     """Build the public site: leave out what is marked internal and contacts' private fields."""
     workers: int = 1
-    """Processes for linking memos; the MkDocs adapter uses two for `mkdocs build`, one under serve."""
+    """Processes for linking memos: `extra.muistio.workers` under `mkdocs build` (see the hook), one under serve."""
     directory_urls: bool = True
     """Whether pages are served as `page/` (MkDocs' default) or `page.html`, for links built in scripts."""
