@@ -35,6 +35,7 @@ from muistio.cache import BuildCache
 from muistio.exports.calendar import followups_calendar
 from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
+from muistio.pages import GeneratedPage
 from muistio.pages.followups_page import CALENDAR
 from muistio.pipeline import build_site
 from muistio.problems import Problem
@@ -49,6 +50,8 @@ class _State:
     serving = False
     nav: Navigation | None = None
     """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
+    with_islands: dict[str, GeneratedPage] = {}
+    """This build's generated pages that have HTML islands, by source path, for `on_page_content`."""
 
 
 _STATE = _State()
@@ -63,6 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = build_site(root, settings, _STATE.cache)
     for problem in [*option_problems, *site.problems]:
         log.warning(problem.render(lang))
+    _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands}
     for page in site.pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
@@ -116,6 +120,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if config.extra.get("muistio_search") == "pagefind":
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _STATE.with_islands.get(page.file.src_uri)
+    return html if generated is None else generated.fill(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -40,6 +40,7 @@ processes run one at a time (no parallel builds), so the numbers are not skewed 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import importlib.util
 import json
@@ -96,7 +97,7 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"muistio-bench-{memos}-") as tmp:
         root = Path(tmp) / "kb"
         gen_corpus.generate(root, memos, words=words)
-        plain = _plain_site(root, Path(tmp) / "plain")
+        plain, converted = _plain_site(root, Path(tmp) / "plain")
         raw = _raw_site(root, Path(tmp) / "raw")
         serial = _serial_config(root)
         memo = sorted((root / "memos").rglob("*.md"))[len(list((root / "memos").rglob("*.md"))) // 2]
@@ -119,7 +120,7 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
             add("serial_build", _run_child(serial, Path(tmp) / "serial-site", None)["build"])
             add("raw_build", _run_child(raw / "mkdocs.yml", Path(tmp) / "raw-site", None)["build"])
             add("render_floor", _render_floor(root))
-            add("site_render_floor", _site_render_floor(plain))
+            add("site_render_floor", _site_render_floor(plain, converted))
             add("parse_floor", _parse_floor(root))
             add("parse_floor_process", _parse_floor_process(root))
             add("analyse", _analyse(root))
@@ -247,14 +248,13 @@ def _render_floor(root: Path) -> float:
     return time.perf_counter() - started
 
 
-def _site_render_floor(plain: Path) -> float:
-    """Python-Markdown alone on every page of the site (generated ones included), as MkDocs gets them."""
+def _site_render_floor(plain: Path, bodies: list[str]) -> float:
+    """Python-Markdown alone on every page of the site (generated ones included), as MkDocs gets
+    them in the build with the hook (generated pages with their island marks, see `_plain_site`)."""
     import markdown
     from mkdocs.config import load_config
 
     config = load_config(str(plain / "mkdocs.yml"))
-    bodies = [_split(text)[1] if text.startswith("---\n") else text
-              for text in (p.read_text(encoding="utf-8") for p in sorted((plain / "docs").rglob("*.md")))]
     started = time.perf_counter()
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     for body in bodies:
@@ -320,19 +320,28 @@ def _kb_check_cli(root: Path) -> float:
 # --- builds (each in a child process) ---------------------------------------------------------
 
 
-def _plain_site(root: Path, out: Path) -> Path:
+def _plain_site(root: Path, out: Path) -> tuple[Path, list[str]]:
     """The pages the hook generates, written as files into a docs_dir with no hook: the same site
-    MkDocs and Material build, without the knowledge base's own work."""
+    MkDocs and Material build, without the knowledge base's own work. Their HTML islands are
+    written into the Markdown (`standalone_markdown`), as no hook is there to put them in.
+
+    Also returns the Markdown of every page as MkDocs converts it in the build *with* the hook
+    (islands as marks), for the site's render floor."""
     from muistio.exports.calendar import followups_calendar
     from muistio.pages.followups_page import CALENDAR
     from muistio.pipeline import build_site
 
     shutil.copytree(root / "docs", out / "docs")
     site = build_site(root)
+    generated = {page.src_uri for page in site.pages}
+    converted = [p.read_text(encoding="utf-8") for p in sorted((out / "docs").rglob("*.md"))
+                 if p.relative_to(out / "docs").as_posix() not in generated]
     for page in site.pages:
         target = out / "docs" / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.content, encoding="utf-8")
+        target.write_text(dataclasses.replace(page, markdown=page.standalone_markdown, islands=()).content,
+                          encoding="utf-8")
+        converted.append(page.markdown)
     calendar = followups_calendar(site.kb, site.context.items, site.context.settings.today, "")
     target = out / "docs" / CALENDAR
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -341,7 +350,7 @@ def _plain_site(root: Path, out: Path) -> Path:
     hooks_at = config.index("hooks:")
     end = config.index("\n\n", hooks_at)
     (out / "mkdocs.yml").write_text(config[:hooks_at] + config[end + 2 :], encoding="utf-8")
-    return out
+    return out, [_split(text)[1] if text.startswith("---\n") else text for text in converted]
 
 
 def _raw_site(root: Path, out: Path) -> Path:

@@ -61,3 +61,24 @@ def links_to(soup: BeautifulSoup, page_dir: str, target: str) -> list[str]:
         if resolved.rstrip("/") == target.rstrip("/"):
             found.append(anchor.get_text())
     return found
+
+
+def broken_links(site_dir: Path) -> list[str]:
+    """Links in the articles of a built site that lead to no built file, as 'page -> href'.
+
+    Generated pages write their lists as HTML with the URLs computed by Muistio, not by MkDocs
+    (`muistio.pages`), so nothing else would notice a wrong one."""
+    broken = []
+    for html_file in sorted(site_dir.rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        if article is None:
+            continue
+        for anchor in article.select("a[href]"):
+            href = anchor["href"].split("#", 1)[0]
+            if not href or ":" in href or href.startswith("/"):
+                continue
+            target = (html_file.parent / href).resolve()
+            if not (target / "index.html" if href.endswith("/") else target).is_file():
+                broken.append(f"{html_file.relative_to(site_dir)} -> {anchor['href']}")
+    return broken

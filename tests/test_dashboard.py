@@ -21,7 +21,7 @@ def home(tree: TreeWriter, files: dict[str, str]) -> str:
     root = tree({"companies/metropolia.md": METROPOLIA, **files})
     site = build_site(root, Settings(today=TODAY))
     [page] = [p for p in site.pages if p.src_uri == "index.md"]
-    return page.markdown
+    return page.standalone_markdown
 
 
 def section(markdown: str, heading: str) -> str:
@@ -31,9 +31,9 @@ def section(markdown: str, heading: str) -> str:
 def test_overdue_shows_the_ten_most_recently_due_and_links_to_all(tree: TreeWriter) -> None:
     files = {f"memos/2012/2012-05-{day:02d}-tapaaminen.md": memo(day, f"2012-06-{day:02d}") for day in range(1, 13)}
     overdue = section(home(tree, files), "Myöhässä olevat toimenpiteet")
-    shown = [day for day in range(1, 13) if f"Tehtävä {day} |" in overdue]
+    shown = [day for day in range(1, 13) if f"Tehtävä {day}</td>" in overdue]
     assert shown == list(range(3, 13))  # 12.6. to 3.6.; the two oldest are on the follow-ups page
-    assert overdue.index("Tehtävä 12 |") < overdue.index("Tehtävä 3 |")
+    assert overdue.index("Tehtävä 12</td>") < overdue.index("Tehtävä 3</td>")
     assert "Kaikki 12 myöhässä olevaa: [Seuranta](followups.md)" in overdue
 
 
@@ -41,7 +41,7 @@ def test_open_items_are_the_upcoming_ones_not_the_overdue_again(tree: TreeWriter
     files = {"memos/2012/2012-05-01-tapaaminen.md": memo(1, "2012-06-01"),
              "memos/2012/2012-05-02-tapaaminen.md": memo(2, "2013-02-01")}
     markdown = home(tree, files)
-    assert "Tehtävä 1 |" in section(markdown, "Myöhässä olevat toimenpiteet")
-    assert "Tehtävä 1 |" not in section(markdown, "Avoimet toimenpiteet")
-    assert "Tehtävä 2 |" in section(markdown, "Avoimet toimenpiteet")
+    assert "Tehtävä 1</td>" in section(markdown, "Myöhässä olevat toimenpiteet")
+    assert "Tehtävä 1</td>" not in section(markdown, "Avoimet toimenpiteet")
+    assert "Tehtävä 2</td>" in section(markdown, "Avoimet toimenpiteet")
     assert "(followups.md)" not in section(markdown, "Myöhässä olevat toimenpiteet")  # nothing left out

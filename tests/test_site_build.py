@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from sitebuild import REPO, content, links_to, mkdocs_build, page, site_skeleton
+from sitebuild import REPO, broken_links, content, links_to, mkdocs_build, page, site_skeleton
 
 SEED = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md"
 SEED_DIR = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa"
@@ -32,6 +33,25 @@ def test_each_company_page_lists_the_seed_memo(site: Path, slug: str) -> None:
     memo_list = content(page(site, f"companies/{slug}.md")).select("h2#tapaamiset ~ ul")[0]
     assert [a.get_text() for a in memo_list.select("a")] == ["Tapaaminen projektipäällikkö Petri Laitisen kanssa"]
     assert links_to(page(site, f"companies/{slug}.md"), f"companies/{slug}", SEED_DIR)
+
+
+def test_every_link_in_every_page_leads_to_a_page_that_exists(site: Path) -> None:
+    assert broken_links(site) == []
+    for html_file in site.rglob("*.html"):
+        assert "muistio:island" not in html_file.read_text(encoding="utf-8"), html_file
+
+
+def test_links_lead_to_pages_without_directory_urls_too(tmp_path: Path) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    for folder in ("memos", "companies"):
+        shutil.copytree(REPO / folder, root / folder)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nuse_directory_urls: false\n")
+    result = mkdocs_build(root, tmp_path / "site", today="2012-06-20")
+    assert result.returncode == 0, result.stderr
+    company = (tmp_path / "site" / "companies" / "metropolia.html").read_text(encoding="utf-8")
+    assert f'href="../{SEED_DIR}.html"' in company
+    assert broken_links(tmp_path / "site") == []
 
 
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:

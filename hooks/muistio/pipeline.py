@@ -100,8 +100,9 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     pages += [company_page(ctx, company) for company in kb.companies.values()]
     pages += [person_page(ctx, person) for person in kb.people.values()]
     pages += [offering_page(ctx, offering) for offering in kb.offerings.values()]
-    pages += [timeline_page(kb), directory_page(kb), people_page(kb), followups_page(ctx), dashboard_page(ctx),
-              map_page(ctx)]
+    urls = ctx.settings.directory_urls
+    pages += [timeline_page(kb, urls), directory_page(kb, urls), people_page(kb, urls),
+              followups_page(ctx), dashboard_page(ctx), map_page(ctx)]
     return SiteBuild(kb, analysis.problems, pages, ctx)
 
 

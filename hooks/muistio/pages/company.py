@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from muistio.crosslink import MemoMention
 from muistio.followups import open_items
-from muistio.pages import Context, GeneratedPage
+from muistio.pages import Context, GeneratedPage, island
 from muistio.pages.charts import meetings_per_quarter
-from muistio.pages.followups_page import item_rows
+from muistio.pages.followups_page import item_table
 from muistio.pages.labels import STATUS
-from muistio.pages.markup import cell, finnish_date, link, text
+from muistio.pages.markup import cell, escaped, finnish_date, html_link, html_list, link, text
 from muistio.records import Company, Memo
 from muistio.relationships import relationship
 
@@ -56,27 +56,30 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
             about = f" – {text(offering.description)}" if offering.description else ""
             parts.append(f"- {link(offering.name, uri, offering.src_uri)}{about}")
         parts.append("")
+    islands: list[str] = []
     memos = kb.company_memos.get(company.slug, [])
     pending = open_items([i for m in memos for i in ctx.items_by_memo.get(m.path, [])], ctx.settings.today)
     if pending:
-        parts += ["## Avoimet toimenpiteet", ""] + item_rows(pending, ctx, uri, owner_column=True)
+        parts += ["## Avoimet toimenpiteet", ""] + island(islands, item_table(pending, ctx, uri, owner_column=True))
     parts += ["## Tapaamiset", ""]
     chart = meetings_per_quarter(memos, ctx.settings.today)
     if chart:
-        parts += [chart, ""]
-    parts += memo_list(ctx, memos, f"company:{company.slug}", uri)
+        parts += island(islands, chart)
+    parts += island(islands, memo_list(ctx, memos, f"company:{company.slug}", uri))
     tags = {"tags": list(meta.tags)} if meta.tags else {}
-    return GeneratedPage(uri, company.name, "\n".join(parts), tags)
+    return GeneratedPage(uri, company.name, "\n".join(parts), tags, tuple(islands))
 
 
-def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> list[str]:
-    """Memos newest first, each with the sentences that mention the entity, the mention marked."""
+def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> str:
+    """Memos newest first, each with the sentences that mention the entity, the mention marked
+    (HTML, for an island)."""
     if not memos:
-        return ["Ei vielä muistioita.", ""]
+        return "<p>Ei vielä muistioita.</p>"
     by_memo: dict[str, list[MemoMention]] = {}
     for mention in ctx.linked.by_entity.get(key, []):
         by_memo.setdefault(mention.memo, []).append(mention)
-    parts = []
+    urls = ctx.settings.directory_urls
+    rows = []
     for memo in memos:
         sentences: dict[str, MemoMention] = {}
         for mention in by_memo.get(memo.path, []):
@@ -84,14 +87,15 @@ def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> list[str]:
         quotes = "".join(
             f' <br><span class="kb-sentence">{highlighted(mention)}</span>' for mention in list(sentences.values())[:2]
         )
-        parts.append(f"- **{finnish_date(memo.date)}** {link(memo.title, uri, memo.src_uri)}{quotes}")
-    return [*parts, ""]
+        title = html_link(memo.title, uri, memo.src_uri, urls)
+        rows.append(f"<strong>{finnish_date(memo.date)}</strong> {title}{quotes}")
+    return html_list(rows)
 
 
 def highlighted(mention: MemoMention) -> str:
     start, end = mention.highlight
     sentence = mention.sentence
-    return f"{text(sentence[:start])}<mark>{text(sentence[start:end])}</mark>{text(sentence[end:])}"
+    return f"{escaped(sentence[:start])}<mark>{escaped(sentence[start:end])}</mark>{escaped(sentence[end:])}"
 
 
 def _former(name: str, until: int | None, note: str | None) -> str:

@@ -7,8 +7,8 @@ the pipeline. Everything is computed at build time from the memos; nothing is ty
 from __future__ import annotations
 
 from muistio.followups import open_items
-from muistio.pages import Context, GeneratedPage
-from muistio.pages.followups_page import FOLLOWUPS, item_rows
+from muistio.pages import Context, GeneratedPage, island
+from muistio.pages.followups_page import FOLLOWUPS, item_table
 from muistio.pages.indexes import DIRECTORY, TIMELINE
 from muistio.pages.labels import STATUS
 from muistio.pages.markup import finnish_date, link, text
@@ -57,12 +57,19 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
     # The most recently missed first: last week's promise is the one still worth chasing.
     latest_overdue = sorted(overdue, key=lambda item: item.due or today, reverse=True)[:RECENT]
     upcoming = [item for item in pending if not item.is_overdue(today)]
+    islands: list[str] = []
     parts += ["", "## Myöhässä olevat toimenpiteet", ""]
-    parts += item_rows(latest_overdue, ctx, HOME, owner_column=True) if overdue else ["Ei myöhässä olevia.", ""]
+    if overdue:
+        parts += island(islands, item_table(latest_overdue, ctx, HOME, owner_column=True))
+    else:
+        parts += ["Ei myöhässä olevia.", ""]
     if len(overdue) > RECENT:
         parts += [f"Viimeksi erääntyneet {RECENT}. Kaikki {len(overdue)} myöhässä olevaa: [Seuranta]({FOLLOWUPS})", ""]
     parts += ["## Avoimet toimenpiteet", ""]
-    parts += item_rows(upcoming[:RECENT], ctx, HOME, owner_column=True) if upcoming else ["Ei avoimia.", ""]
+    if upcoming:
+        parts += island(islands, item_table(upcoming[:RECENT], ctx, HOME, owner_column=True))
+    else:
+        parts += ["Ei avoimia.", ""]
     if len(upcoming) > RECENT:
         parts += [f"Lähimmät {RECENT}. Kaikki {len(upcoming)} avointa: [Seuranta]({FOLLOWUPS})", ""]
     parts += [f"## Hiljaiset suhteet (ei tapaamista yli {ctx.settings.quiet_days} päivään)", ""]
@@ -89,4 +96,4 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
     untracked = sum(1 for c in kb.companies.values() if not c.meta.status)
     parts += ["", f"Lisäksi {untracked} {_word(untracked, 'organisaatio', 'organisaatiota')} ilman seurattavaa tilaa.",
               ""]
-    return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]})
+    return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]}, tuple(islands))

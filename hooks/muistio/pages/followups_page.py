@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from muistio.followups import ActionItem, open_items
-from muistio.pages import Context, GeneratedPage
-from muistio.pages.markup import finnish_date, link, text
+from muistio.pages import Context, GeneratedPage, island
+from muistio.pages.markup import escaped, finnish_date, html_link, html_table, link, text
 
 FOLLOWUPS = "followups.md"
 CALENDAR = "followups.ics"
@@ -16,23 +16,24 @@ def due_cell(item: ActionItem, ctx: Context) -> str:
     if item.due is None:
         return "–"
     if item.is_overdue(ctx.settings.today):
-        return f"**myöhässä** {finnish_date(item.due)}"
+        return f"<strong>myöhässä</strong> {finnish_date(item.due)}"
     return finnish_date(item.due)
 
 
-def item_rows(items: list[ActionItem], ctx: Context, from_uri: str, owner_column: bool = False) -> list[str]:
-    """A table of items; the same table serves this page, the dashboard and person/company pages."""
-    header = "| Määräaika | Toimenpide |" + (" Vastuu |" if owner_column else "") + " Muistio |"
-    rule = "|---|---|" + ("---|" if owner_column else "") + "---|"
-    rows = [header, rule]
+def item_table(items: list[ActionItem], ctx: Context, from_uri: str, owner_column: bool = False) -> str:
+    """A table of items (HTML, for an island); the same table serves this page, the dashboard and
+    person/company pages."""
+    urls = ctx.settings.directory_urls
+    columns = ["Määräaika", "Toimenpide", *(["Vastuu"] if owner_column else []), "Muistio"]
+    rows = []
     for item in items:
-        owner = ""
+        row = [due_cell(item, ctx), escaped(item.text)]
         if owner_column:
             person = ctx.kb.people.get(item.owner or "")
-            owner = f" {link(person.name, from_uri, person.src_uri) if person else '–'} |"
-        memo = link(f"{finnish_date(item.memo.date)} {item.memo.title}", from_uri, item.memo.src_uri)
-        rows.append(f"| {due_cell(item, ctx)} | {text(item.text)} |{owner} {memo} |")
-    return [*rows, ""]
+            row.append(html_link(person.name, from_uri, person.src_uri, urls) if person else "–")
+        row.append(html_link(f"{finnish_date(item.memo.date)} {item.memo.title}", from_uri, item.memo.src_uri, urls))
+        rows.append(row)
+    return html_table(columns, rows)
 
 
 def followups_page(ctx: Context) -> GeneratedPage:
@@ -49,6 +50,7 @@ def followups_page(ctx: Context) -> GeneratedPage:
     def owner_key(item: ActionItem) -> str:
         return item.owner or ""
 
+    islands: list[str] = []
     groups: dict[str, list[ActionItem]] = {}
     for owner, owned in groupby(sorted(pending, key=owner_key), key=owner_key):
         groups[owner] = open_items(list(owned), today)
@@ -65,11 +67,12 @@ def followups_page(ctx: Context) -> GeneratedPage:
         parts += [f"## {text(heading)} ({len(groups[owner])})", ""]
         if person:
             parts += [f"Henkilösivu: {link(person.name, FOLLOWUPS, person.src_uri)}", ""]
-        parts += item_rows(groups[owner], ctx, FOLLOWUPS)
+        parts += island(islands, item_table(groups[owner], ctx, FOLLOWUPS))
     if not pending:
         parts += ["Ei avoimia toimenpiteitä.", ""]
     done = [item for item in ctx.items if item.done]
-    if done:
-        parts += [f'??? note "Tehdyt toimenpiteet ({len(done)})"', ""]
-        parts += [f"    {row}" for row in item_rows(done, ctx, FOLLOWUPS, owner_column=True)]
-    return GeneratedPage(FOLLOWUPS, "Seuranta", "\n".join(parts))
+    if done:  # folded away, as `??? note` would write it: a mark cannot stand inside an admonition
+        table = item_table(done, ctx, FOLLOWUPS, owner_column=True)
+        parts += island(islands, f'<details class="note">\n<summary>Tehdyt toimenpiteet ({len(done)})</summary>\n'
+                                 f"{table}\n</details>")
+    return GeneratedPage(FOLLOWUPS, "Seuranta", "\n".join(parts), islands=tuple(islands))

@@ -9,60 +9,62 @@ from __future__ import annotations
 from itertools import groupby
 
 from muistio.knowledge_base import KnowledgeBase
-from muistio.pages import GeneratedPage
+from muistio.pages import GeneratedPage, island
 from muistio.pages.labels import STATUS
-from muistio.pages.markup import cell, finnish_date, link, plural, text
+from muistio.pages.markup import escaped, finnish_date, html_link, html_list, html_table, plural
 
 TIMELINE = "memos/index.md"
 DIRECTORY = "companies/index.md"
 PEOPLE = "people/index.md"
 
 
-def timeline_page(kb: KnowledgeBase) -> GeneratedPage:
+def timeline_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
     parts = [f"{plural(len(kb.memos), 'muistio', 'muistiota')}, uusin ensin.", ""]
+    islands: list[str] = []
     for year, memos in groupby(kb.memos, key=lambda m: m.date.year if m.date else None):
         parts += [f"## {year if year else 'Ilman päivämäärää'}", ""]
+        rows = []
         for memo in memos:
-            names = [text(kb.companies[s].name) for s in kb.memo_companies(memo)]
+            names = [escaped(kb.companies[s].name) for s in kb.memo_companies(memo)]
             about = f" – {', '.join(names)}" if names else ""
-            parts.append(f"- **{finnish_date(memo.date)}** {link(memo.title, TIMELINE, memo.src_uri)}{about}")
-        parts.append("")
-    return GeneratedPage(TIMELINE, "Muistiot", "\n".join(parts))
+            title = html_link(memo.title, TIMELINE, memo.src_uri, directory_urls)
+            rows.append(f"<strong>{finnish_date(memo.date)}</strong> {title}{about}")
+        parts += island(islands, html_list(rows))
+    return GeneratedPage(TIMELINE, "Muistiot", "\n".join(parts), islands=tuple(islands))
 
 
-def directory_page(kb: KnowledgeBase) -> GeneratedPage:
-    parts = [
-        f"{plural(len(kb.companies), 'organisaatio', 'organisaatiota')}.",
-        "",
-        "| Nimi | Toimiala | Tila | Vastuuhenkilö | Viimeisin muistio | Muistioita |",
-        "|---|---|---|---|---|---:|",
-    ]
+def directory_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
+    rows = []
     for company in kb.companies.values():
         meta = company.meta
         owner = kb.people.get(meta.owner or "")
-        owner_cell = link(owner.name, DIRECTORY, owner.src_uri) if owner else "–"
         memos = kb.company_memos.get(company.slug, [])
-        last = finnish_date(memos[0].date) if memos else "–"
-        parts.append(
-            f"| {link(company.name, DIRECTORY, company.src_uri)} | {cell(meta.industry)} "
-            f"| {STATUS.get(meta.status or '', '–')} | {owner_cell} | {last} | {len(memos)} |"
-        )
-    parts.append("")
-    return GeneratedPage(DIRECTORY, "Organisaatiot", "\n".join(parts))
+        rows.append([
+            html_link(company.name, DIRECTORY, company.src_uri, directory_urls),
+            escaped(meta.industry) if meta.industry else "–",
+            STATUS.get(meta.status or "", "–"),
+            html_link(owner.name, DIRECTORY, owner.src_uri, directory_urls) if owner else "–",
+            finnish_date(memos[0].date) if memos else "–",
+            str(len(memos)),
+        ])
+    table = html_table(["Nimi", "Toimiala", "Tila", "Vastuuhenkilö", "Viimeisin muistio", "Muistioita"], rows,
+                       right=[5])
+    islands: list[str] = []
+    parts = [f"{plural(len(kb.companies), 'organisaatio', 'organisaatiota')}.", "", *island(islands, table)]
+    return GeneratedPage(DIRECTORY, "Organisaatiot", "\n".join(parts), islands=tuple(islands))
 
 
-def people_page(kb: KnowledgeBase) -> GeneratedPage:
-    parts = [
-        f"{plural(len(kb.people), 'henkilö', 'henkilöä')}.",
-        "",
-        "| Nimi | Organisaatio | Tehtävä | Muistioita |",
-        "|---|---|---|---:|",
-    ]
+def people_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
+    rows = []
     for person in sorted(kb.people.values(), key=lambda p: (p.name.split()[-1].casefold(), p.name)):
         company = kb.companies[person.company]
-        parts.append(
-            f"| {link(person.name, PEOPLE, person.src_uri)} | {link(company.name, PEOPLE, company.src_uri)} "
-            f"| {cell(person.role)} | {len(kb.person_memos.get(person.slug, []))} |"
-        )
-    parts.append("")
-    return GeneratedPage(PEOPLE, "Henkilöt", "\n".join(parts))
+        rows.append([
+            html_link(person.name, PEOPLE, person.src_uri, directory_urls),
+            html_link(company.name, PEOPLE, company.src_uri, directory_urls),
+            escaped(person.role) if person.role else "–",
+            str(len(kb.person_memos.get(person.slug, []))),
+        ])
+    table = html_table(["Nimi", "Organisaatio", "Tehtävä", "Muistioita"], rows, right=[3])
+    islands: list[str] = []
+    parts = [f"{plural(len(kb.people), 'henkilö', 'henkilöä')}.", "", *island(islands, table)]
+    return GeneratedPage(PEOPLE, "Henkilöt", "\n".join(parts), islands=tuple(islands))

@@ -1,8 +1,11 @@
-"""Small helpers for writing generated Markdown safely.
+"""Small helpers for writing generated pages safely, in Markdown and in HTML.
 
 Every string that comes from a user's file (a company name, a role, a title) goes through
-`text()` or `cell()` before it lands in a generated page, so `<script>` or `Ö & Co "Quote"`
-renders as the characters written, and a `|` cannot break a table.
+`text()` or `cell()` (Markdown) or `escaped()` (HTML) before it lands in a generated page, so
+`<script>` or `Ö & Co "Quote"` renders as the characters written, and a `|` cannot break a table.
+
+Long lists and tables are written as HTML (see `GeneratedPage.islands`); their links are final
+URLs, computed here the way MkDocs computes them (`page_url`, `href`).
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
@@ -46,6 +51,62 @@ def relative(from_uri: str, to_uri: str) -> str:
     while common < min(len(source), len(target) - 1) and source[common] == target[common]:
         common += 1
     return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+def escaped(value: object) -> str:
+    """User text as literal HTML, on one line, as `text()` renders once Markdown has read it."""
+    return html.escape(str(value), quote=False).replace("\n", " ")
+
+
+def html_link(label: str, from_uri: str, to_uri: str, directory_urls: bool) -> str:
+    """An `<a>` between two pages of the site, by their source paths: what `link()` renders to."""
+    return f'<a href="{href(from_uri, to_uri, directory_urls)}">{escaped(label)}</a>'
+
+
+def html_list(items: Iterable[str]) -> str:
+    """A bullet list of HTML items, as Python-Markdown writes one."""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+
+
+def html_table(columns: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A table of HTML cells, as Python-Markdown writes one; columns numbered in `right` are
+    right-aligned (counts)."""
+    align = [' style="text-align: right;"' if index in right else "" for index in range(len(columns))]
+    head = "".join(f"<th{align[i]}>{column}</th>" for i, column in enumerate(columns))
+    body = "".join("<tr>" + "".join(f"<td{align[i]}>{value}</td>" for i, value in enumerate(row)) + "</tr>\n"
+                   for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page, relative to the site root (`File.url`): `people/x.md` is
+    `people/x/`, `index.md` is `./`, or `people/x.html` without directory URLs."""
+    stem = src_uri.removesuffix(".md")
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        url = f"{folder}/index.html" if folder else "index.html"
+        if directory_urls:
+            url = f"{folder or '.'}/"
+    elif directory_urls:
+        url = f"{stem}/"
+    else:
+        url = f"{stem}.html"
+    return quote(url)
+
+
+def href(from_uri: str, to_uri: str, directory_urls: bool) -> str:
+    """The link MkDocs writes on page `from_uri` for a Markdown link to `to_uri`
+    (`get_relative_url(target.url, page.url)`); a test holds the two equal."""
+    target = page_url(to_uri, directory_urls)
+    here = page_url(from_uri, directory_urls)
+    folder = here.rpartition("/")[0] if "." in here.rpartition("/")[2] else here
+    source = [part for part in folder.split("/") if part not in ("", ".")]
+    parts = [part for part in target.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(source), len(parts)) and source[common] == parts[common]:
+        common += 1
+    url = "/".join([".."] * (len(source) - common) + parts[common:]) or "."
+    return url + "/" if target.endswith("/") else url
 
 
 def finnish_date(date: datetime.date | None) -> str:

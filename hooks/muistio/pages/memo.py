@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from muistio.pages import Context, GeneratedPage
-from muistio.pages.markup import finnish_date, link, relative, text
+from muistio.pages import Context, GeneratedPage, island
+from muistio.pages.markup import escaped, finnish_date, html_link, relative, text
 from muistio.problems import Problem
 from muistio.records import Memo
 
@@ -19,16 +19,19 @@ _TASK_OWNER = re.compile(r"^(\s*[-*+]\s+\[[ xX]\]\s+)@([a-z0-9]+(?:-[a-z0-9]+)*)
 
 
 def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPage:
-    kb, uri = ctx.kb, memo.src_uri
-    facts = [f"**Päivämäärä:** {finnish_date(memo.date)}"]
+    """The boxes above and below the memo's own text are HTML islands: as Markdown inside
+    `<div markdown>` they took a fifth of the time of converting every memo page."""
+    kb, uri, urls = ctx.kb, memo.src_uri, ctx.settings.directory_urls
+    facts = [f"<strong>Päivämäärä:</strong> {finnish_date(memo.date)}"]
     people = [_person_link(ctx, slug, uri) for slug in kb.memo_people(memo)]
     if people:
-        facts.append("**Osallistujat:** " + ", ".join(people))
-    companies = [link(kb.companies[slug].name, uri, kb.companies[slug].src_uri)
+        facts.append("<strong>Osallistujat:</strong> " + ", ".join(people))
+    companies = [html_link(kb.companies[slug].name, uri, kb.companies[slug].src_uri, urls)
                  for slug in kb.memo_companies(memo)]
     if companies:
-        facts.append("**Organisaatiot:** " + ", ".join(companies))
-    parts = ['<div class="kb-facts" markdown>', "  \n".join(facts), "</div>", ""]
+        facts.append("<strong>Organisaatiot:</strong> " + ", ".join(companies))
+    islands: list[str] = []
+    parts = island(islands, '<div class="kb-facts">\n<p>' + "<br>\n".join(facts) + "</p>\n</div>")
     if problems:
         parts += ['!!! warning "Tämän muistion tiedoissa on virheitä"', ""]
         parts += [f"    - rivi {p.line}: {text(p.message('fi'))}" for p in problems]
@@ -36,21 +39,21 @@ def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPag
     parts.append(_owners_linked(ctx, memo, ctx.linked.bodies.get(memo.path, memo.source.body)))
     mentioned = _mentioned(ctx, memo)
     if mentioned:
-        parts += ["", '<div class="kb-mentioned" markdown>', "", f"**Mainitaan tässä muistiossa:** {mentioned}",
-                  "", "</div>", ""]
+        parts += ["", *island(islands, '<div class="kb-mentioned">\n'
+                                       f"<p><strong>Mainitaan tässä muistiossa:</strong> {mentioned}</p>\n</div>")]
     meta = {"tags": list(memo.meta.tags)} if memo.meta.tags else {}
-    return GeneratedPage(uri, memo.title, "\n".join(parts), meta)
+    return GeneratedPage(uri, memo.title, "\n".join(parts), meta, tuple(islands))
 
 
 def _mentioned(ctx: Context, memo: Memo) -> str:
     """Canonical names of everything the memo names, in the order first named."""
     keys = [f"person:{s}" for s in ctx.kb.memo_people(memo)] + [f"company:{s}" for s in ctx.kb.memo_companies(memo)]
     keys += [m.key for m in ctx.linked.mentions.get(memo.path, [])]
-    entities = ctx.linked.entities
+    entities, urls = ctx.linked.entities, ctx.settings.directory_urls
     shown = []
     for key in dict.fromkeys(keys):
         if key in entities.uris:
-            shown.append(link(entities.names[key], memo.src_uri, entities.uris[key]))
+            shown.append(html_link(entities.names[key], memo.src_uri, entities.uris[key], urls))
     return ", ".join(shown)
 
 
@@ -74,5 +77,5 @@ def _owners_linked(ctx: Context, memo: Memo, body: str) -> str:
 def _person_link(ctx: Context, slug: str, from_uri: str) -> str:
     person = ctx.kb.people[slug]
     company = ctx.kb.companies.get(person.company)
-    where = f" ({text(company.name)})" if company else ""
-    return link(person.name, from_uri, person.src_uri) + where
+    where = f" ({escaped(company.name)})" if company else ""
+    return html_link(person.name, from_uri, person.src_uri, ctx.settings.directory_urls) + where

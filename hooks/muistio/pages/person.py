@@ -4,9 +4,9 @@ the memos that name them (with the sentence)."""
 from __future__ import annotations
 
 from muistio.followups import open_items
-from muistio.pages import Context, GeneratedPage
+from muistio.pages import Context, GeneratedPage, island
 from muistio.pages.company import memo_list
-from muistio.pages.followups_page import item_rows
+from muistio.pages.followups_page import item_table
 from muistio.pages.markup import link, text
 from muistio.records import Offering, Person
 
@@ -20,12 +20,13 @@ def person_page(ctx: Context, person: Person) -> GeneratedPage:
                f"Puhelin: {text(person.phone)}" if person.phone else ""]
     if any(private):
         parts += ['<div class="kb-private" markdown>', "", "  \n".join(p for p in private if p), "", "</div>", ""]
+    islands: list[str] = []
     pending = open_items(ctx.items_by_owner.get(person.slug, []), ctx.settings.today)
     if pending:
-        parts += ["## Avoimet toimenpiteet", ""] + item_rows(pending, ctx, uri)
+        parts += ["## Avoimet toimenpiteet", ""] + island(islands, item_table(pending, ctx, uri))
     parts += ["## Muistiot", ""]
-    parts += memo_list(ctx, ctx.kb.person_memos.get(person.slug, []), f"person:{person.slug}", uri)
-    return GeneratedPage(uri, person.name, "\n".join(parts))
+    parts += island(islands, memo_list(ctx, ctx.kb.person_memos.get(person.slug, []), f"person:{person.slug}", uri))
+    return GeneratedPage(uri, person.name, "\n".join(parts), islands=tuple(islands))
 
 
 def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
@@ -37,5 +38,7 @@ def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
     key = f"offering:{offering.slug}"
     memos_by_path = {m.path: m for m in ctx.kb.memos}
     paths = dict.fromkeys(m.memo for m in ctx.linked.by_entity.get(key, []))
-    parts += ["## Muistiot", ""] + memo_list(ctx, [memos_by_path[p] for p in paths if p in memos_by_path], key, uri)
-    return GeneratedPage(uri, offering.name, "\n".join(parts))
+    memos = [memos_by_path[p] for p in paths if p in memos_by_path]
+    islands: list[str] = []
+    parts += ["## Muistiot", ""] + island(islands, memo_list(ctx, memos, key, uri))
+    return GeneratedPage(uri, offering.name, "\n".join(parts), islands=tuple(islands))

@@ -10,32 +10,18 @@ hundred nodes.
 from __future__ import annotations
 
 import json
-import posixpath
 
 from muistio.pages import Context, GeneratedPage
-from muistio.pages.markup import finnish_date, link
+from muistio.pages.markup import finnish_date, href, link
 
 MAP = "map.md"
 
 
-def page_url(src_uri: str, directory_urls: bool) -> str:
-    """The URL MkDocs gives a page, relative to the site root."""
-    stem = src_uri.removesuffix(".md")
-    if not directory_urls:
-        return f"{stem}.html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
-
-
 def graph_data(ctx: Context) -> dict[str, object]:
     kb = ctx.kb
-    here = page_url(MAP, ctx.settings.directory_urls)
-    folder = here if here.endswith("/") else posixpath.dirname(here)
 
     def url(src_uri: str) -> str:
-        target = page_url(src_uri, ctx.settings.directory_urls)
-        return posixpath.relpath(target or ".", folder or ".") + ("/" if target.endswith("/") else "")
+        return href(MAP, src_uri, ctx.settings.directory_urls)
 
     nodes: list[dict[str, object]] = []
     edges: list[list[str]] = []
