@@ -45,3 +45,15 @@ def test_open_items_are_the_upcoming_ones_not_the_overdue_again(tree: TreeWriter
     assert "Tehtävä 1</td>" not in section(markdown, "Avoimet toimenpiteet")
     assert "Tehtävä 2</td>" in section(markdown, "Avoimet toimenpiteet")
     assert "(followups.md)" not in section(markdown, "Myöhässä olevat toimenpiteet")  # nothing left out
+
+
+def test_done_items_are_folded_away_on_the_followups_page(tree: TreeWriter) -> None:
+    files = {"memos/2012/2012-05-01-tapaaminen.md": memo(1, "2013-02-01").replace("[ ]", "[x]"),
+             "memos/2012/2012-05-02-tapaaminen.md": memo(2, "2013-02-01")}
+    root = tree({"companies/metropolia.md": METROPOLIA, **files})
+    site = build_site(root, Settings(today=TODAY))
+    [page] = [p for p in site.pages if p.src_uri == "followups.md"]
+    folded = page.standalone_markdown.split('<details class="note">', 1)[1]
+    assert folded.startswith("\n<summary>Tehdyt toimenpiteet (1)</summary>")
+    assert "Tehtävä 1</td>" in folded and "Tehtävä 2</td>" not in folded
+    assert folded.index("</details>") > folded.index("Tehtävä 1</td>")
