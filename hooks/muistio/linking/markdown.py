@@ -34,6 +34,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
 from .matcher import Matcher
+from .plain_blocks import paragraphs
 from .sentences import Markup, plain_text, sentence_around
 
 
@@ -116,6 +117,16 @@ def _core_inline(state: StateCore) -> None:
             token.meta["muistio_spans"] = spans
         opener = token.type
     state.env.pop(_ENV_KEY, None)
+
+
+def _inline_spans(content: str) -> list[tuple[int, int, str]]:
+    """The syntax spans of one paragraph's text, as `_core_inline` records them in a full parse."""
+    spans: list[tuple[int, int, str]] = []
+    if not _SYNTAX_STARTS.isdisjoint(content):
+        children: list[Any] = []
+        env = {_ENV_KEY: (children, spans)}
+        _PARSER.inline.parse(content, _PARSER, env, children)
+    return spans
 
 
 def _make_parser() -> MarkdownIt:
@@ -237,6 +248,10 @@ def _blocks(source: str, src: _Source) -> list[_Block]:
     else:
         lines = [("" if i < skip else line.replace("\0", "\ufffd")) for i, line in enumerate(src.lines)]
         text = "\n".join(lines)
+    plain = paragraphs(text)
+    if plain is not None:  # most memos: the same paragraphs, found without parsing the whole text
+        return [_Block(content, _map_lines(content, src, first, end, None), _inline_spans(content))
+                for content, first, end in plain]
     tokens = _PARSER.parse(text)
     blocks: list[_Block] = []
     table_cursor: dict[int, int] = {}
