@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,16 @@ def test_broken_input_never_gives_a_traceback(
     captured = capsys.readouterr()
     assert captured.out.startswith(f"::error file={MEMO},line=")
     assert "Traceback" not in captured.err
+
+
+def test_check_loads_no_parser_it_does_not_need(tree: TreeWriter) -> None:
+    """Start-up is most of a `kb check` on a few hundred memos: the HTML readers (importer),
+    markdown-it (linking, flagged bodies), stdnum (business IDs) and the process pool are loaded
+    only for the files that need them, and a plain memo needs none of them."""
+    root = tree({MEMO: GOOD_MEMO})
+    script = ("import sys; from muistio.cli import main; code = main(['--root', sys.argv[1], 'check']); "
+              "print(sorted({m.split('.')[0] for m in sys.modules} & {'bs4', 'markdown_it', 'stdnum', "
+              "'concurrent', 'multiprocessing'})); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from muistio.problems import Problem, Severity
 from muistio.records import Company, Memo
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 FORBIDDEN_TAGS = frozenset(
     "script style iframe frame frameset object embed applet base meta link".split()
@@ -136,14 +139,21 @@ class _Piece:
     """1-based line within the body where the piece starts."""
 
 
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
-"""markdown-it drops `javascript:` links by default (it renders them as text); we must see them."""
+@cache
+def _parser() -> MarkdownIt:
+    """Made on first use: only bodies the quick scan flags are parsed, so most runs never import
+    markdown-it here. It drops `javascript:` links by default (renders them as text); we must
+    see them."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
 
 
 def _pieces(body: str) -> Iterator[_Piece]:
     lines = body.split("\n")
-    for token in _PARSER.parse(body):
+    for token in _parser().parse(body):
         if not token.map or token.type in ("fence", "code_block"):
             continue
         if token.type == "html_block":

@@ -9,16 +9,13 @@ the writer did not repeat the company in the memo's front matter.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from muistio.cache import BuildCache
 from muistio.knowledge_base import KnowledgeBase, add_mentions
-from muistio.linking import Matcher, Term, link_markdown
+from muistio.linking.matcher import Matcher, Term
 from muistio.names import did_you_mean, slugify
 from muistio.pages.markup import relative
 from muistio.problems import Problem
@@ -159,7 +156,13 @@ def _link_many(entities: Entities, memos: list[Memo], workers: int) -> list[Memo
     where fork is unavailable (or for a few memos) everything runs here.
     """
     global _JOB
-    if workers < 2 or len(memos) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(memos) < PARALLEL_FROM:
+        return [link_memo(entities, memo) for memo in memos]
+    import multiprocessing  # here, not at the top: `kb check` seldom links enough memos to need it
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [link_memo(entities, memo) for memo in memos]
     entities.matcher  # noqa: B018 -- compiled once here, so the forked workers inherit it
     size = -(-len(memos) // (workers * 4))
@@ -192,6 +195,8 @@ def link_memo(entities: Entities, memo: Memo) -> MemoLinks:
     def href(key: str) -> str | None:
         uri = entities.uris.get(key)
         return relative(memo.src_uri, uri) if uri else None
+
+    from muistio.linking.markdown import link_markdown  # markdown-it only when a memo is linked
 
     result = link_markdown(source.body, entities.matcher, href, entities.resolve)
     mentions = [

@@ -15,8 +15,6 @@ import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fi import ytunnus
 
 from muistio.load import NOT_READ, SourceFile
 from muistio.names import did_you_mean, slugify
@@ -81,6 +79,9 @@ def validate_company(source: SourceFile) -> Company:
                     {"slug": meta.slug, "stem": source.stem})
         )
     if meta.business_id:
+        from stdnum.exceptions import ValidationError as StdnumError  # only for the companies that have one
+        from stdnum.fi import ytunnus
+
         try:
             ytunnus.validate(meta.business_id)
         except StdnumError as error:
