@@ -14,6 +14,7 @@ import datetime
 import html
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from urllib.parse import quote
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
@@ -78,9 +79,12 @@ def html_table(columns: Sequence[str], rows: Iterable[Sequence[str]], right: Seq
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
 
 
+@lru_cache(maxsize=65536)
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The URL MkDocs gives a page, relative to the site root (`File.url`): `people/x.md` is
-    `people/x/`, `index.md` is `./`, or `people/x.html` without directory URLs."""
+    `people/x/`, `index.md` is `./`, or `people/x.html` without directory URLs.
+
+    Cached, as `href` is: a build links its pages to each other some twenty times a memo."""
     stem = src_uri.removesuffix(".md")
     folder, _, name = stem.rpartition("/")
     if name in ("index", "README"):
@@ -97,16 +101,28 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
 def href(from_uri: str, to_uri: str, directory_urls: bool) -> str:
     """The link MkDocs writes on page `from_uri` for a Markdown link to `to_uri`
     (`get_relative_url(target.url, page.url)`); a test holds the two equal."""
-    target = page_url(to_uri, directory_urls)
-    here = page_url(from_uri, directory_urls)
-    folder = here.rpartition("/")[0] if "." in here.rpartition("/")[2] else here
-    source = [part for part in folder.split("/") if part not in ("", ".")]
-    parts = [part for part in target.split("/") if part not in ("", ".")]
+    source = _folder(from_uri, directory_urls)
+    parts, slash = _target(to_uri, directory_urls)
     common = 0
     while common < min(len(source), len(parts)) and source[common] == parts[common]:
         common += 1
-    url = "/".join([".."] * (len(source) - common) + parts[common:]) or "."
-    return url + "/" if target.endswith("/") else url
+    url = "/".join([".."] * (len(source) - common) + list(parts[common:])) or "."
+    return url + "/" if slash else url
+
+
+@lru_cache(maxsize=65536)
+def _folder(src_uri: str, directory_urls: bool) -> tuple[str, ...]:
+    """The folders of a page's URL, which its relative links start from."""
+    here = page_url(src_uri, directory_urls)
+    folder = here.rpartition("/")[0] if "." in here.rpartition("/")[2] else here
+    return tuple(part for part in folder.split("/") if part not in ("", "."))
+
+
+@lru_cache(maxsize=65536)
+def _target(src_uri: str, directory_urls: bool) -> tuple[tuple[str, ...], bool]:
+    """A page's URL as the parts a link names, and whether the link ends in a slash."""
+    url = page_url(src_uri, directory_urls)
+    return tuple(part for part in url.split("/") if part not in ("", ".")), url.endswith("/")
 
 
 def finnish_date(date: datetime.date | None) -> str:
