@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import content, mkdocs_build, page, site_skeleton
+from sitebuild import broken_links, content, mkdocs_build, page, site_skeleton
 
 PRIVATE = {
     "contact email": "petri.laitinen@example.org",
@@ -90,6 +90,12 @@ def test_public_site_has_no_private_string_anywhere(sites: dict[str, Path], what
 @pytest.mark.parametrize("what", PRIVATE)
 def test_internal_site_has_every_private_string(sites: dict[str, Path], what: str) -> None:
     assert _scan(sites["internal"], PRIVATE[what])
+
+
+@pytest.mark.parametrize("profile", ["internal", "public"])
+def test_no_page_links_to_a_page_that_is_not_there(sites: dict[str, Path], profile: str) -> None:
+    """In the public site too: no list on a company or person page leads to a left-out memo."""
+    assert broken_links(sites[profile]) == []
 
 
 def test_public_site_still_has_the_public_memo_and_contact(sites: dict[str, Path]) -> None:
