@@ -14,13 +14,16 @@ N/10 organisations) into a temporary folder and measures, every run in this one 
   Pagefind search index), and the difference between that build and a build *without* the hook
   of the very pages the hook generated, written once into a plain docs_dir (the "plain" build,
   which has Material's own search index instead of Pagefind's). The timed events are the
-  number to trust; the difference is two noisy builds subtracted;
+  number to trust; the difference is two noisy builds subtracted, and negative now: with no hook
+  to put in the generated pages' HTML islands, the plain pages carry them as raw HTML through
+  Python-Markdown, which is slower than the hook's whole work;
 * **serial build**: the same build with `extra.muistio.workers: 1`, all pages converted in one
   process, to show what converting them in several (hooks/parallel_render.py) buys;
 * **raw Material**: MkDocs and Material alone on the corpus's memos and organisation files as
   they are, no hook, no generated pages (the baseline the performance goals were set against);
 * **site render floor**: Python-Markdown on the Markdown of every page the site has, generated
-  pages included, as MkDocs receives it (from the plain docs_dir): the floor of *this* site;
+  pages included, as MkDocs receives it in the build with the hook (islands as their marks):
+  the floor of *this* site;
 * **kb check**: `kb check` as a user runs it (a child process) and the pipeline's `analyse()`
   it calls, against the **read-and-parse floor**: reading every file and loading its front
   matter with PyYAML (libyaml), nothing else; measured in this process and, like `kb check`,
