@@ -4,7 +4,8 @@
   log every problem as a warning, and add the generated pages (and the follow-up calendar).
 - `on_nav`, `on_env`: convert the pages' Markdown, then fill their templates, in forked processes
   ahead of MkDocs' own loops (`parallel_render`, beside this file), for `mkdocs build` on a
-  machine with more than one core.
+  machine with more than one core. Under `mkdocs serve`, `on_nav` instead lets a rebuild reuse
+  the conversion of every page whose Markdown did not change (`render_cache`).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
@@ -29,6 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from parallel_render import prerender, prerender_templates
+from render_cache import RenderCache
 
 from muistio import search_index
 from muistio.cache import BuildCache
@@ -47,6 +49,7 @@ log = logging.getLogger("mkdocs.plugins.muistio")
 
 class _State:
     cache = BuildCache()
+    renders = RenderCache()
     serving = False
     nav: Navigation | None = None
     """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
@@ -82,6 +85,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _STATE.serving:
+        _STATE.renders.install(config, files)
+        return nav
     workers = _workers(config)
     converted = prerender(config, files, workers)
     if converted:

@@ -90,7 +90,7 @@ def prerender(config: MkDocsConfig, files: Files, workers: int) -> int:
     for page, result in zip(pages, _in_workers(_render_chunk, (config, files, pages), len(pages), workers),
                             strict=True):
         if result is not None:
-            page.render = partial(_take, page, result)  # type: ignore[method-assign]
+            page.render = partial(take, page, result)  # type: ignore[method-assign]
             done += 1
     return done
 
@@ -169,8 +169,9 @@ def _made_from(page: Page) -> tuple[str | None, str | None, str]:
     return page.content, page.title, repr(sorted(page.meta.items(), key=lambda item: str(item[0])))
 
 
-def _take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> None:
-    """`Page.render`, answered from a worker's result when the Markdown is the same."""
+def take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> None:
+    """`Page.render`, answered from a result made elsewhere (a worker, or the previous build under
+    `mkdocs serve`: `render_cache`) when the Markdown is the same."""
     del page.render  # back to the class's method: a later build (mkdocs serve) renders as usual
     if page.markdown != result.markdown:
         page.render(config, files)

@@ -1,0 +1,110 @@
+"""Under `mkdocs serve`, a rebuild reuses the conversion of every page whose Markdown did not
+change (hooks/render_cache.py). What the writer previews after a save must be exactly what a
+fresh build of the saved files gives, warnings included."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import REPO, site_skeleton
+
+SEED = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md"
+NEW = "memos/2012/2012-06-01-uusi-tapaaminen.md"
+NEW_MEMO = "---\ntitle: Uusi tapaaminen\ndate: 2012-06-01\ncompanies: [rondo]\n---\nRondon kanssa sovittiin jatkosta.\n"
+GUIDE = "docs/lisaa.md"
+GUIDE_TEXT = "# Lisää\n\nKatso [uusi tapaaminen](../memos/2012/2012-06-01-uusi-tapaaminen.md).\n"
+
+SERVE = '''
+import json, logging, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config_file, site, *steps = sys.argv[1:]
+warnings = []
+
+class Keep(logging.Handler):
+    def emit(self, record):
+        if record.levelno >= logging.WARNING:
+            warnings[-1].append(record.getMessage())
+
+logging.getLogger("mkdocs").addHandler(Keep())
+
+def serve_build(first):
+    config = load_config(config_file, site_dir=site)
+    if first:
+        config.plugins.on_startup(command="serve", dirty=False)
+    warnings.append([])
+    build(config, serve_url="http://127.0.0.1:8000/")
+    hook = next(p for p in config.plugins.values() if hasattr(p, "_STATE"))
+    return hook._STATE.renders.reused
+
+reused = [serve_build(True)]
+for step in steps:
+    action, path, text = json.loads(step)
+    target = Path(config_file).parent / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if action == "append":
+        target.write_text(target.read_text(encoding="utf-8") + text, encoding="utf-8")
+    else:
+        target.write_text(text, encoding="utf-8")
+    reused.append(serve_build(False))
+print(json.dumps({"reused": reused, "warnings": warnings}))
+'''
+
+
+def knowledge_base(root: Path) -> Path:
+    site_skeleton(root)
+    for folder in ("memos", "companies"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / GUIDE).write_text(GUIDE_TEXT, encoding="utf-8")
+    return root
+
+
+def serve(root: Path, site: Path, *steps: tuple[str, str, str]) -> dict[str, list]:
+    """Build as `mkdocs serve` does, then after each step (a file appended to or written) again."""
+    command = [sys.executable, "-c", SERVE, str(root / "mkdocs.yml"), str(site), *(json.dumps(s) for s in steps)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MUISTIO_TODAY": "2012-06-20"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("step", [("append", SEED, "\nSanoma WSOY:n kanssa palataan asiaan syksyllä.\n"),
+                                  ("write", NEW, NEW_MEMO)], ids=["edit a memo", "add a memo"])
+def test_a_rebuild_writes_what_a_fresh_build_of_the_saved_files_writes(tmp_path: Path,
+                                                                     step: tuple[str, str, str]) -> None:
+    rebuilt = serve(knowledge_base(tmp_path / "kb"), tmp_path / "rebuilt", step)
+    saved = knowledge_base(tmp_path / "fresh-kb") / step[1]
+    saved.write_text((saved.read_text(encoding="utf-8") if step[0] == "append" else "") + step[2], encoding="utf-8")
+    fresh = serve(tmp_path / "fresh-kb", tmp_path / "fresh")  # one build: nothing to reuse
+    one, two = files_of(tmp_path / "rebuilt"), files_of(tmp_path / "fresh")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert rebuilt["warnings"][1] == fresh["warnings"][0]
+    if step[0] == "append":  # the other pages were reused, and the edit shows
+        assert rebuilt["reused"][0] == 0 and rebuilt["reused"][1] >= 10
+        memo_page = tmp_path / "rebuilt" / SEED.removesuffix(".md") / "index.html"
+        assert "palataan asiaan syksyllä" in memo_page.read_text(encoding="utf-8")
+    else:  # a new file can change where any link leads: every page is converted again
+        assert rebuilt["reused"][1] == 0
+
+
+def test_a_warning_is_reported_again_when_its_page_is_reused(tmp_path: Path) -> None:
+    root = knowledge_base(tmp_path / "kb")
+    result = serve(root, tmp_path / "site", ("append", SEED, "\nLisäys.\n"))
+    [first, second] = result["warnings"]
+    assert any("uusi-tapaaminen.md" in message for message in first)
+    assert first == second
+    assert result["reused"][1] >= 10
