@@ -35,6 +35,7 @@ from render_cache import RenderCache
 from muistio import search_index
 from muistio.cache import BuildCache
 from muistio.exports.calendar import followups_calendar
+from muistio.gc_tuning import fewer_collections
 from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
 from muistio.pages import GeneratedPage
@@ -66,7 +67,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     options, option_problems = _options(config)
     settings = Settings(quiet_days=options.quiet_days, public=options.public, workers=_workers(config),
                         directory_urls=config.use_directory_urls)
-    site = build_site(root, settings, _STATE.cache)
+    with fewer_collections():
+        site = build_site(root, settings, _STATE.cache)
+        calendar = followups_calendar(site.kb, site.context.items, settings.today, config.site_url or "")
     for problem in [*option_problems, *site.problems]:
         log.warning(problem.render(lang))
     _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands}
@@ -79,7 +82,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-    calendar = followups_calendar(site.kb, site.context.items, settings.today, config.site_url or "")
     files.append(File.generated(config, CALENDAR, content=calendar))
     return files
 

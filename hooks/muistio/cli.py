@@ -18,6 +18,7 @@ from pathlib import Path
 
 from muistio import report_formats
 from muistio.config import find_root, read_settings
+from muistio.gc_tuning import fewer_collections
 from muistio.importers import cli as importer_cli
 from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of, relative_path
 from muistio.messages import render_message
@@ -244,13 +245,11 @@ def _usage(command: str, code: str, params: dict[str, object], lang: str) -> int
 def run() -> int:
     """The `kb` program: `main` in a process of its own, with Python's cycle collector tuned.
 
-    `kb` builds many small objects (every file's values and their lines) that all live until it
-    exits, and the collector walks them again and again as they grow: a quarter of `kb check`'s
-    time at 5,000 memos. Freezing what the imports made and collecting less often changes
-    nothing `kb` does. Kept out of `main`, which tests call inside their own process."""
+    Freezing what the imports made, and collecting less often (`gc_tuning`), changes nothing
+    `kb` does. Kept out of `main`, which tests call inside their own process."""
     gc.freeze()
-    gc.set_threshold(20_000, 10, 10)
-    return main()
+    with fewer_collections():
+        return main()
 
 
 if __name__ == "__main__":
