@@ -6,8 +6,8 @@ files or knows about MkDocs. The adapter (the MkDocs hook) only hands the pages 
 A page's long lists and tables (a company's memos, the timeline, the follow-up tables) are HTML
 "islands" instead: the Markdown holds a mark where each goes, and the adapter puts the HTML in
 after MkDocs has converted the Markdown. Python-Markdown took longer over these generated lists
-than over all the memos themselves (at 5,000 memos, 20 s of a 30 s render), for HTML that a
-few f-strings write directly.
+than over all the memos themselves (at 5,000 memos, over 20 s of the 33–36 s it took to convert
+every page), for HTML that a few f-strings write directly.
 """
 
 from __future__ import annotations
