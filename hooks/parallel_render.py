@@ -60,6 +60,20 @@ class Rendered:
     """MkDocs keys these by the linked `File`; here by its `src_uri`."""
     records: list[logging.LogRecord]
 
+    @classmethod
+    def of(cls, page: Page, records: list[logging.LogRecord]) -> Rendered:
+        """What `Page.render` has just set on `page`, with the records it logged (`flattened`)."""
+        links = page.links_to_anchors
+        return cls(
+            markdown=page.markdown or "",
+            content=page.content or "",
+            toc=page.toc,
+            title=page._title_from_render,
+            anchor_ids=page.present_anchor_ids,
+            links_to_anchors=None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
+            records=records,
+        )
+
 
 @dataclass
 class Built:
@@ -233,16 +247,7 @@ def _render(config: MkDocsConfig, files: Files, page: Page, capture: _Capture) -
         page.render(config, files)
     except Exception:  # noqa: BLE001 -- MkDocs reports it, with its own context, when it renders the page
         return None
-    links = page.links_to_anchors
-    return Rendered(
-        markdown=markdown,
-        content=page.content or "",
-        toc=page.toc,
-        title=page._title_from_render,
-        anchor_ids=page.present_anchor_ids,
-        links_to_anchors=None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
-        records=capture.records,
-    )
+    return Rendered.of(page, capture.records)
 
 
 class _Capture(logging.Handler):
@@ -262,7 +267,13 @@ class _Capture(logging.Handler):
         return capture
 
     def emit(self, record: logging.LogRecord) -> None:
-        record.msg = record.getMessage()
-        record.args = None
-        record.exc_info = None
-        self.records.append(record)
+        self.records.append(flattened(record))
+
+
+def flattened(record: logging.LogRecord) -> logging.LogRecord:
+    """A copy of `record` that pickles: the message formatted, no arguments, no traceback."""
+    flat = logging.makeLogRecord(record.__dict__)
+    flat.msg = record.getMessage()
+    flat.args = None
+    flat.exc_info = None
+    return flat

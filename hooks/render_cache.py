@@ -24,7 +24,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from parallel_render import Rendered, take
+from parallel_render import Rendered, flattened, take
 
 
 class RenderCache:
@@ -65,16 +65,7 @@ class RenderCache:
             page.render(config, files)
         finally:
             mkdocs_logger.removeHandler(records)
-        links = page.links_to_anchors
-        result = Rendered(
-            markdown=page.markdown or "",
-            content=page.content or "",
-            toc=page.toc,
-            title=page._title_from_render,
-            anchor_ids=page.present_anchor_ids,
-            links_to_anchors=None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
-            records=records.records,
-        )
+        result = Rendered.of(page, records.records)
         self._kept[page.file.src_uri] = (made_from, zlib.compress(pickle.dumps(result), 1))
 
 
@@ -91,7 +82,7 @@ def _signature(config: MkDocsConfig, files: Files) -> Any:
 
 
 class _Recorder(logging.Handler):
-    """Keeps the records a conversion logs (they are still printed as usual), flattened so they
+    """Keeps the records a conversion logs (they are still printed as usual), `flattened` so they
     pickle with the result and can be logged again when it is reused."""
 
     def __init__(self) -> None:
@@ -99,8 +90,4 @@ class _Recorder(logging.Handler):
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        flat = logging.makeLogRecord(record.__dict__)
-        flat.msg = record.getMessage()
-        flat.args = None
-        flat.exc_info = None
-        self.records.append(flat)
+        self.records.append(flattened(record))
