@@ -239,26 +239,22 @@ def _machine() -> str:
 
 def _render_floor(root: Path) -> float:
     """Python-Markdown alone on every memo body, with the site's markdown_extensions."""
-    import markdown
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"))
     bodies = [_split(p.read_text(encoding="utf-8"))[1] for p in sorted((root / "memos").rglob("*.md"))]
-    started = time.perf_counter()
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    for body in bodies:
-        md.reset()
-        md.convert(body)
-    return time.perf_counter() - started
+    return _markdown_time(root / "mkdocs.yml", bodies)
 
 
 def _site_render_floor(plain: Path, bodies: list[str]) -> float:
     """Python-Markdown alone on every page of the site (generated ones included), as MkDocs gets
     them in the build with the hook (generated pages with their island marks, see `_plain_site`)."""
+    return _markdown_time(plain / "mkdocs.yml", bodies)
+
+
+def _markdown_time(config_file: Path, bodies: list[str]) -> float:
+    """Seconds Python-Markdown takes over `bodies` with the `markdown_extensions` of `config_file`."""
     import markdown
     from mkdocs.config import load_config
 
-    config = load_config(str(plain / "mkdocs.yml"))
+    config = load_config(str(config_file))
     started = time.perf_counter()
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     for body in bodies:
