@@ -6,7 +6,8 @@ memos they are most of `mkdocs build`, and each page's work is independent of th
 
 - `prerender` (from the hook's `on_nav`: the pages exist, none is read yet) hands the pages to
   `workers` forked processes, which do exactly what `_populate_page` would: the `pre_page` and
-  `page_markdown` events of every plugin, then `Page.render`. Each page's `render` is replaced by
+  `page_markdown` events of every plugin, then `Page.render` (with one Markdown instance for
+  all the worker's pages, `reused_markdown`). Each page's `render` is replaced by
   one that takes the worker's HTML, table of contents, title and anchors, but only if the page's
   Markdown is, to the character, what the worker converted.
 - `prerender_templates` (from `on_env`: every page converted) has workers do what `_build_page`
@@ -36,6 +37,7 @@ from functools import partial
 from typing import Any
 
 import jinja2
+import reused_markdown
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -206,6 +208,7 @@ def take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> No
 def _render_chunk(indexes: range) -> list[Rendered | None]:
     config, files, pages = _JOB
     capture = _Capture.installed()
+    reused_markdown.install()  # this worker converts every page with one Markdown instance
     return [_render(config, files, pages[index], capture) for index in indexes]
 
 

@@ -21,6 +21,7 @@ import zlib
 from functools import partial
 from typing import Any
 
+import reused_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -40,6 +41,7 @@ class RenderCache:
         """Before MkDocs converts this build's pages (the hook's `on_nav`): route each page's
         `render` through the cache. Pages not in the nav get their `Page` here, as MkDocs' own
         loop would (it keeps an existing one)."""
+        reused_markdown.install()  # what it converts, it converts with one Markdown instance
         site = _signature(config, files)
         self.reused = 0
         kept, self._kept = self._kept, {}  # a page that is gone is forgotten
