@@ -10,7 +10,9 @@
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
   of the theme, and index the built site. The override is added here rather than as
-  `theme.custom_dir` so that every copy of mkdocs.yml that loads this hook gets it too.
+  `theme.custom_dir` so that every copy of mkdocs.yml that loads this hook gets it too. When the
+  workers fill the templates, `on_env` has Pagefind index a copy of the pages while MkDocs
+  writes the site, and `on_post_build` waits for it (`on_build_error` stops it).
 
 Problems are logged on a logger under `mkdocs.`, which is what makes `mkdocs build --strict`
 fail on them while `mkdocs serve` keeps serving. The build cache lives on `_STATE`, not in the
@@ -56,6 +58,8 @@ class _State:
     """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
     with_islands: dict[str, GeneratedPage] = {}
     """This build's generated pages that have HTML islands, by source path, for `on_page_content`."""
+    early_index: search_index.EarlyIndex | None = None
+    """Pagefind indexing a copy of the pages, from `on_env` to `on_post_build`."""
 
 
 _STATE = _State()
@@ -99,10 +103,20 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Fill the pages' templates ahead of MkDocs (see `on_nav`). With Pagefind, the workers also
+    write the pages into a folder of their own, and Pagefind starts indexing it at once: it runs
+    while MkDocs writes the site on one core, instead of after it."""
     if _STATE.nav is None:
         return env
     nav, _STATE.nav = _STATE.nav, None
-    return prerender_templates(env, config, files, nav, _workers(config))
+    early = search_index.EarlyIndex(Path(config.site_dir)) if _pagefind(config) else None
+    env, built = prerender_templates(env, config, files, nav, _workers(config), early.folder if early else None)
+    if early is not None:
+        if built and early.start():
+            _STATE.early_index = early
+        else:
+            early.discard()
+    return env
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -125,7 +139,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """With Pagefind, keep each page out of Material's own index: building it parses every page's
     HTML in Python (a tenth of the build) for an index nobody downloads any more."""
-    if config.extra.get("muistio_search") == "pagefind":
+    if _pagefind(config):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 
@@ -136,13 +150,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the built site for search (see `muistio.search_index`)."""
-    if config.extra.get("muistio_search") != "pagefind":
+    """Index the built site for search (see `muistio.search_index`), or wait for the index
+    started in `on_env`, if the pages it read are, byte for byte, those MkDocs wrote. (They are
+    not when a plugin changed a page after its template was filled: then the site is indexed.)"""
+    if not _pagefind(config):
         return
+    early, _STATE.early_index = _STATE.early_index, None
     try:
+        if early is not None and early.finish():
+            return
+        if early is not None:
+            log.info("Muistio: pages changed after they were sent to the search index; indexing the site")
         search_index.build_pagefind(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         log.warning(f"search index: {error}")
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no indexer running and no copy of its pages behind."""
+    early, _STATE.early_index = _STATE.early_index, None
+    if early is not None:
+        early.discard()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -151,6 +179,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+def _pagefind(config: MkDocsConfig) -> bool:
+    return config.extra.get("muistio_search") == "pagefind"
 
 
 def _workers(config: MkDocsConfig) -> int:

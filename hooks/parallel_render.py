@@ -34,6 +34,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -112,17 +113,20 @@ def prerender(config: MkDocsConfig, files: Files, workers: int) -> int:
 
 
 def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation,
-                        workers: int) -> jinja2.Environment:
+                        workers: int, stage: Path | None = None) -> tuple[jinja2.Environment, int]:
     """Fill every page's template in `workers` processes; MkDocs gets an environment that answers
-    with the results (see `_Templates`)."""
+    with the results (see `_Templates`). Returns it with how many pages the workers filled.
+
+    With `stage`, the workers also write each page's HTML there, at its place in the site, so the
+    search indexer can read the pages while MkDocs is still writing the site."""
     documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
     if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return env
+        return env, 0
     pages = [file.page for file in documents if file.page is not None]
-    job = (env, config, files, nav, pages)
+    job = (env, config, files, nav, pages, stage)
     results = _in_workers(_build_chunk, job, len(pages), workers)
     built = {page.file.src_uri: result for page, result in zip(pages, results, strict=True) if result is not None}
-    return _Templates(env, built)  # type: ignore[return-value]
+    return _Templates(env, built), len(built)  # type: ignore[return-value]
 
 
 def _in_workers(function: Any, job: Any, count: int, workers: int) -> list[Any]:
@@ -213,14 +217,14 @@ def _render_chunk(indexes: range) -> list[Rendered | None]:
 
 
 def _build_chunk(indexes: range) -> list[Built | None]:
-    env, config, files, nav, pages = _JOB
+    env, config, files, nav, pages, stage = _JOB
     capture = _Capture.installed()
     doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
-    return [_build(env, config, doc_files, nav, pages[index], capture) for index in indexes]
+    return [_build(env, config, doc_files, nav, pages[index], capture, stage) for index in indexes]
 
 
 def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: Navigation, page: Page,
-           capture: _Capture) -> Built | None:
+           capture: _Capture, stage: Path | None) -> Built | None:
     """What MkDocs' `_build_page` does up to the template's output, in a worker."""
     capture.records = []
     config._current_page = page
@@ -235,7 +239,12 @@ def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: N
     finally:
         page.active = False
         config._current_page = None
-    return Built(zlib.compress(output.encode("utf-8"), 1), _made_from(page), capture.records)
+    data = output.encode("utf-8")
+    if stage is not None:
+        target = stage / page.file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return Built(zlib.compress(data, 1), _made_from(page), capture.records)
 
 
 def _render(config: MkDocsConfig, files: Files, page: Page, capture: _Capture) -> Rendered | None:

@@ -3,9 +3,12 @@ writes, and what it reports, must be exactly what one process would have written
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -57,11 +60,62 @@ def test_the_site_built_in_two_processes_is_the_one_built_in_one(corpus: Path, t
     assert (status_one, status_two) == (0, 0), printed_two
     assert "pages in 2 processes" in printed_two and "processes" not in printed_one
     one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
-    assert sorted(one) == sorted(two)
-    assert [name for name in one if one[name] != two[name]] == []
+    assert sorted(map(pagefind_numbered, one)) == sorted(map(pagefind_numbered, two))
+    assert [name for name in one if name in two and one[name] != two[name] and not pagefind_numbered(name)] == []
     # A warning raised while a worker converted the page is reported once, by the build itself.
     assert messages(printed_two) == messages(printed_one)
     assert sum("vanha-muistio.md" in line for line in messages(printed_two)) == 1
+    # The search index was made from the workers' copy of the pages: the same text of every page
+    # (its fragment, compared above), and the same index every time the site is built so.
+    assert "search index" not in printed_two
+    assert sum(name.startswith("pagefind/fragment/") for name in two) > MEMOS
+    status_again, printed_again, _ = build(corpus, "mkdocs.2.yml", tmp_path / "again")
+    assert status_again == 0, printed_again
+    assert files_of(tmp_path / "again") == two
+
+
+def pagefind_numbered(name: str) -> str:
+    """Pagefind's index files, named by a hash of contents that hold each page's number, which
+    follows the order Pagefind found the pages in: the site's folder, or the workers' copy."""
+    if name.startswith("pagefind/index/") or (name.startswith("pagefind/") and name.endswith(".pf_meta")):
+        return "pagefind/(numbered)"
+    return "pagefind/pagefind-entry.json (numbered)" if name == "pagefind/pagefind-entry.json" else name
+
+
+POST_PAGE_HOOK = '''def on_post_page(output, page, config):
+    return output.replace("<div data-pagefind-body>", "<div data-pagefind-body><p>Jälkikäsitelty</p>", 1)
+'''
+
+
+def page_copies() -> set[Path]:
+    """The folders the hook copies the pages into for the search indexer."""
+    return {path for folder in (tempfile.gettempdir(), "/dev/shm") for path in Path(folder).glob("muistio-pages-*")}
+
+
+def indexed_texts(site: Path) -> list[str]:
+    """The text Pagefind keeps of each page (its fragments: gzip, a signature, then JSON)."""
+    texts = []
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        texts.append(json.loads(data)["content"])
+    return texts
+
+
+@pytest.mark.slow
+def test_pages_a_plugin_changes_after_their_template_are_indexed_as_written(corpus: Path, tmp_path: Path) -> None:
+    """The search index is of the site as written, even when a plugin changed the pages after the
+    workers filled their templates (and so after the copy the indexer started on was made)."""
+    (tmp_path / "post_page_hook.py").write_text(POST_PAGE_HOOK, encoding="utf-8")
+    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
+    (corpus / "mkdocs.post.yml").write_text(
+        config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'post_page_hook.py'}\n", 1), encoding="utf-8")
+    copies_before = page_copies()
+    status, printed, _ = build(corpus, "mkdocs.post.yml", tmp_path / "site")
+    assert status == 0, printed
+    assert "pages in 2 processes" in printed and "indexing the site" in printed
+    texts = indexed_texts(tmp_path / "site")
+    assert len(texts) > MEMOS and all(text.startswith("Jälkikäsitelty") for text in texts)
+    assert page_copies() <= copies_before  # the copy of the pages is removed
 
 
 @pytest.mark.slow

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 MATERIAL_INDEX = Path("search") / "search_index.json"
@@ -34,14 +37,127 @@ def available() -> bool:
 
 def build_pagefind(site_dir: Path) -> None:
     """Index the built site with Pagefind (into site_dir/pagefind/) and empty Material's index."""
-    done = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-        capture_output=True, text=True, check=False,
-    )
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise SearchIndexError(f"Pagefind failed ({done.returncode}): {detail[0]}")
-    index = site_dir / MATERIAL_INDEX
-    if index.is_file():
-        material = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps({"config": material.get("config", {}), "docs": []}), encoding="utf-8")
+    Indexing(site_dir, site_dir).wait()
+
+
+class Indexing:
+    """A Pagefind run on `source`'s HTML, writing the index into `site_dir`/pagefind/, started now
+    and waited for later: the build can index a copy of its pages while it writes the site.
+
+    Pagefind's output depends only on the HTML files and their paths under the folder it reads,
+    so indexing an identical copy elsewhere gives the same index, byte for byte."""
+
+    def __init__(self, source: Path, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        command = [sys.executable, "-m", "pagefind", "--site", str(source),
+                   "--output-path", str(site_dir / "pagefind"), "--silent"]
+        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait(self) -> None:
+        """Wait for the index; then empty Material's (its search box needs only its config)."""
+        stdout, stderr = self._process.communicate()
+        if self._process.returncode != 0:
+            detail = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
+            raise SearchIndexError(f"Pagefind failed ({self._process.returncode}): {detail[0]}")
+        index = self.site_dir / MATERIAL_INDEX
+        if index.is_file():
+            material = json.loads(index.read_text(encoding="utf-8"))
+            index.write_text(json.dumps({"config": material.get("config", {}), "docs": []}), encoding="utf-8")
+
+    def cancel(self) -> None:
+        self._process.kill()
+        self._process.communicate()
+
+
+MEMORY_DIR = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+"""Where `EarlyIndex` keeps its copy of the pages: a folder in memory, where Linux has one (a few
+hundred megabytes for a few seconds); writing the copy to disk cost more than indexing early saved."""
+
+
+class EarlyIndex:
+    """Pagefind on a copy of the site's pages, started before the site itself is written.
+
+    Indexing is a fifth of a build at thousands of memos and needs every page; the build's
+    processes can write a copy of each page as they make it (into `folder`), so the indexer can
+    run while the site is written, and the build waits only for what is left. The index is kept
+    only if the copy turns out to be what was written (`same_pages`); otherwise the caller indexes
+    the site as usual."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._root = Path(tempfile.mkdtemp(prefix="muistio-pages-", dir=MEMORY_DIR))
+        self.folder = self._root / "written"
+        """Where the pages go, each at its path in the site."""
+        self._indexing: Indexing | None = None
+
+    def start(self) -> bool:
+        """Start indexing the pages written to `folder`; False (and nothing kept) if it cannot."""
+        try:
+            settle(self.folder, self._root / "pages")
+            self._indexing = Indexing(self._root / "pages", self.site_dir)
+        except OSError:
+            self.discard()
+            return False
+        return True
+
+    def finish(self) -> bool:
+        """Wait for the index if the copy is what the site holds now; False if the site must be
+        indexed instead (nothing of this run is left behind)."""
+        try:
+            if self._indexing is None:
+                return False
+            if same_pages(self._root / "pages", self.site_dir):
+                self._indexing.wait()
+                return True
+            self._indexing.cancel()
+            shutil.rmtree(self.site_dir / "pagefind", ignore_errors=True)
+            return False
+        finally:
+            shutil.rmtree(self._root, ignore_errors=True)
+
+    def discard(self) -> None:
+        if self._indexing is not None:
+            self._indexing.cancel()
+        shutil.rmtree(self._root, ignore_errors=True)
+
+
+def settle(written: Path, into: Path) -> None:
+    """Move every file of `written` into `into` (new, empty), in the order of their paths.
+
+    Pagefind numbers pages in the order it finds them, which is the order the file system lists
+    them in, and the numbers shape its index files. Pages written by several processes at once
+    are listed in no fixed order; moved one by one, in path order, into a new folder in memory
+    (whose listing order follows the order files arrived in), they are indexed alike every build."""
+    for path in sorted(p for p in written.rglob("*") if p.is_file()):
+        target = into / path.relative_to(written)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.rename(target)
+
+
+BODY_MARK = b"data-pagefind-body"
+"""Once any page marks its body with this, Pagefind indexes only the pages that do."""
+
+
+def same_pages(copy: Path, site_dir: Path) -> bool:
+    """Whether indexing `copy` gives the index of the built site: every HTML file Pagefind would
+    read in the site (all but its own output) is in the copy with the same bytes, and the copy
+    has nothing else. A page left out of the copy passes only if Pagefind would skip it anyway:
+    it has no body mark while the copy's pages have one (Material's 404 page, for one)."""
+    copied = {path.relative_to(copy) for path in copy.rglob("*.html")}
+    marked = False
+    unmarked_missing = False
+    for path in site_dir.rglob("*.html"):
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] == "pagefind":
+            continue
+        data = path.read_bytes()
+        if relative in copied:
+            copied.discard(relative)
+            if (copy / relative).read_bytes() != data:
+                return False
+            marked = marked or BODY_MARK in data
+        elif BODY_MARK in data:
+            return False
+        else:
+            unmarked_missing = True
+    return not copied and (marked or not unmarked_missing)

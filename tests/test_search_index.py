@@ -1,0 +1,53 @@
+"""The build indexes a copy of its pages for search while it writes the site; the copy may stand in
+for the site only when Pagefind would index the same pages, with the same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from muistio.search_index import same_pages
+
+MARKED = b'<html lang="fi"><body><div data-pagefind-body>Tapaaminen</div></body></html>'
+UNMARKED = '<html lang="fi"><body><h1>404 - Sivua ei löydy</h1></body></html>'.encode()
+
+
+def write(root: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return write(tmp_path / "site", {
+        "index.html": MARKED,
+        "memos/a/index.html": MARKED.replace(b"Tapaaminen", b"Muistio A"),
+        "404.html": UNMARKED,
+        "assets/style.css": b"body{}",
+        "pagefind/pagefind-ui.html": b"made by the indexer",
+    })
+
+
+def test_a_copy_of_every_page_stands_in_for_the_site(site: Path, tmp_path: Path) -> None:
+    pages = {"index.html": MARKED, "memos/a/index.html": MARKED.replace(b"Tapaaminen", b"Muistio A")}
+    copy = write(tmp_path / "copy", pages)
+    assert same_pages(copy, site)  # the unmarked 404 page is skipped by Pagefind either way
+
+
+@pytest.mark.parametrize("change", ["changed", "missing", "extra", "unmarked site"])
+def test_a_copy_that_differs_does_not(site: Path, tmp_path: Path, change: str) -> None:
+    pages = {"index.html": MARKED, "memos/a/index.html": MARKED.replace(b"Tapaaminen", b"Muistio A")}
+    if change == "changed":  # a plugin changed the page after its template was filled
+        pages["memos/a/index.html"] += b"<!-- lisatty -->"
+    elif change == "missing":  # MkDocs built this page itself
+        del pages["memos/a/index.html"]
+    elif change == "extra":
+        pages["memos/b/index.html"] = MARKED
+    else:  # no page is marked, so Pagefind would index the 404 page too
+        for name in ("index.html", "memos/a/index.html"):
+            (site / name).write_bytes(UNMARKED)
+        pages = {name: UNMARKED for name in pages}
+    assert not same_pages(write(tmp_path / "copy", pages), site)
