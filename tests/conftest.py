@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,10 @@ def tree(tmp_path: Path) -> TreeWriter:
         return tmp_path
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the front-matter cache (`muistio.parse_cache`) of every test's knowledge base, and of
+    every build a test starts, out of the user's own cache folder."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))

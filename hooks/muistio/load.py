@@ -21,6 +21,7 @@ from stat import S_ISDIR, S_ISLNK
 from typing import Any, Literal
 
 from muistio import yaml_lines
+from muistio.parse_cache import ParseCache
 from muistio.problems import Problem
 from muistio.yaml_lines import KeyPath
 
@@ -138,10 +139,17 @@ def kind_of(root: Path, path: Path) -> Kind | None:
 
 
 def load_all(root: Path, cache: LoadCache | None = None) -> list[SourceFile]:
-    return [load_file(root, path, kind, cache) for path, kind in discover(root)]
+    """Every file, read. Front matter read before comes from the parse cache on disk, unless
+    `cache` (a `mkdocs serve` process's own) already holds the files."""
+    parsed = ParseCache.open(root) if cache is None or not cache.entries else None
+    sources = [load_file(root, path, kind, cache, parsed) for path, kind in discover(root)]
+    if parsed is not None:
+        parsed.save()
+    return sources
 
 
-def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None) -> SourceFile:
+def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None,
+              parsed: ParseCache | None = None) -> SourceFile:
     relative = relative_path(root, path)
     try:
         stat = os.lstat(path)  # one system call for the usual case, a plain file
@@ -160,13 +168,13 @@ def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None
         data = path.read_bytes()
     except OSError as error:
         return _unreadable(relative, kind, "unreadable", {"detail": error.strerror or str(error)})
-    source = parse_source(relative, kind, data)
+    source = parse_source(relative, kind, data, parsed)
     if cache is not None:
         cache.put(path, stat, source)
     return source
 
 
-def parse_source(relative: str, kind: Kind, data: bytes) -> SourceFile:
+def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | None = None) -> SourceFile:
     """Decode and split one file's bytes; the single place the text format is defined."""
     try:
         text = data.decode("utf-8")
@@ -199,7 +207,7 @@ def parse_source(relative: str, kind: Kind, data: bytes) -> SourceFile:
         line = yaml_text.count("\n", 0, control.start()) + 2
         source.problems.append(Problem(relative, line, "control_character", {"char": f"0x{ord(control.group()):02X}"}))
         return source
-    document = yaml_lines.parse(yaml_text)
+    document = parsed.parse(yaml_text) if parsed is not None else yaml_lines.parse(yaml_text)
     offset = 1  # YAML line 1 is file line 2
     source = SourceFile(
         relative,
