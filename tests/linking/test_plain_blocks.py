@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muistio.linking.markdown import _PARSER, _blocks, _Source
+from muistio.linking.markdown import _PARSER, _blocks, _map_each_line, _map_lines, _Source
 from muistio.linking.plain_blocks import paragraphs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,6 +50,19 @@ def test_plain_path_agrees_with_markdown_it_on_generated_markdown(text: str) -> 
     found = paragraphs(text)
     if found is not None:
         assert found == markdown_it_paragraphs(text)
+
+
+@settings(max_examples=EXAMPLES * 5, deadline=None)
+@given(DOCUMENTS, st.sampled_from(["\n", "\r\n", "\n\t", "\n ", "  \n", "\x00\n"]))
+def test_a_verbatim_paragraph_maps_to_its_offsets_as_line_by_line(text: str, line_end: str) -> None:
+    """Most paragraphs are their source lines as they stand, and `_map_lines` then answers with a
+    range; it must be the offsets that finding each line in the source gives."""
+    text = text.replace("\n", line_end)
+    src = _Source.of(text)
+    for content, first, last in markdown_it_paragraphs(text.replace("\x00", "\ufffd")):
+        parts = content.split("\n")
+        if len(parts) == last - first:
+            assert list(_map_lines(content, src, first, last, None)) == _map_each_line(content, parts, src, first, None)
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,9 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -152,6 +153,10 @@ class _Source:
     @classmethod
     def of(cls, text: str) -> _Source:
         src = cls(text)
+        if "\r" not in text:  # the usual case: the same lines, split without a regex
+            src.lines = text.split("\n")
+            src.starts = list(accumulate((len(line) + 1 for line in src.lines[:-1]), initial=0))
+            return src
         pos = 0
         for brk in re.finditer(r"\r\n|\r|\n", text):
             src.starts.append(pos)
@@ -170,7 +175,7 @@ class _Block:
     """One inline token: its text as markdown-it saw it, mapped back to source offsets."""
 
     content: str
-    offsets: list[int]  # source offset of each content char, -1 where unknown
+    offsets: Sequence[int]  # source offset of each content char, -1 where unknown (a range when verbatim)
     spans: list[tuple[int, int, str]]  # syntax spans recorded by the inline rules
 
 
@@ -198,12 +203,22 @@ def _front_matter_lines(src: _Source) -> int:
     return 0
 
 
-def _map_lines(content: str, src: _Source, first: int, last: int, table_cursor: dict[int, int] | None) -> list[int]:
+def _map_lines(content: str, src: _Source, first: int, last: int,
+               table_cursor: dict[int, int] | None) -> Sequence[int]:
     """Source offset of each char of ``content`` (lines ``first``..``last``-1), -1 if unknown."""
     parts = content.split("\n")
-    offsets = [-1] * len(content)
     if len(parts) != last - first or last > len(src.lines):
-        return offsets
+        return [-1] * len(content)
+    start = _verbatim_start(content, parts, src, first, last) if table_cursor is None else None
+    if start is not None:
+        return range(start, start + len(content))
+    return _map_each_line(content, parts, src, first, table_cursor)
+
+
+def _map_each_line(content: str, parts: list[str], src: _Source, first: int,
+                   table_cursor: dict[int, int] | None) -> list[int]:
+    """`_map_lines`, finding each line of ``content`` (``parts``) in its source line."""
+    offsets = [-1] * len(content)
     pos = 0
     for j, part in enumerate(parts):
         line_no = first + j
@@ -217,6 +232,25 @@ def _map_lines(content: str, src: _Source, first: int, last: int, table_cursor: 
             offsets[pos + len(part)] = src.starts[line_no] + len(src.lines[line_no])
         pos += len(part) + 1
     return offsets
+
+
+def _verbatim_start(content: str, parts: list[str], src: _Source, first: int, last: int) -> int | None:
+    """Where ``content`` starts in the source, if it is the source's text as it stands: the end of
+    line ``first`` (after a list marker, say), then whole lines, the last without its trailing
+    spaces, joined by the source's own line feeds. Most paragraphs and list items are, and each
+    char then sits at its own offset from there, as `_map_each_line` would find line by line.
+    (Across lines, a source with CR line ends or NUL characters never matches: markdown-it
+    changes those in ``content``.)"""
+    line = src.lines[first]
+    if last - first == 1:
+        target = line.rstrip()
+        return src.starts[first] + len(target) - len(content) if content and target.endswith(content) else None
+    if not parts[0] or not line.endswith(parts[0]):
+        return None
+    start = src.starts[first] + len(line) - len(parts[0])
+    if src.text.startswith(content, start) and len(parts[-1]) == len(src.lines[last - 1].rstrip()):
+        return start
+    return None
 
 
 def _locate(
@@ -342,34 +376,37 @@ def _html_ranges(content: str, spans: list[tuple[int, int, str]]) -> list[tuple[
     return ranges
 
 
-def _mask(block: _Block, spans: list[tuple[int, int, str]]) -> tuple[list[str], list[Markup]]:
+def _mask(block: _Block, spans: list[tuple[int, int, str]]) -> tuple[str, list[Markup]]:
     """The block's text with everything that is not running text replaced by _MASK."""
     content = block.content
-    chars = list(content)
     markup = _syntax_markup(content, spans)
-
-    def hide(start: int, end: int) -> None:
-        chars[start:end] = _MASK * (end - start)
-
-    for start, end, _ in spans:
-        hide(start, end)
-    for start, end in _html_ranges(content, spans):
-        hide(start, end)
-    if -1 in block.offsets:
-        for i, offset in enumerate(block.offsets):
-            if offset == -1 and content[i] != "\n":
-                chars[i] = _MASK
+    hidden = [(start, end) for start, end, _ in spans] + _html_ranges(content, spans)
+    unknown = -1 in block.offsets
     task = _TASK_RE.match(content)
-    if task:  # "[ ] @petri-laitinen Tarkastelee ...": the marker is not a word of the sentence
-        chars[: task.end()] = " " * task.end()
-        markup.append(Markup(0, task.end()))
-    masked = "".join(chars)
+    if not hidden and not unknown and not task:  # most paragraphs: plain running text
+        masked = content
+    else:
+        chars = list(content)
+        for start, end in hidden:
+            chars[start:end] = _MASK * (end - start)
+        if unknown:
+            for i, offset in enumerate(block.offsets):
+                if offset == -1 and content[i] != "\n":
+                    chars[i] = _MASK
+        if task:  # "[ ] @petri-laitinen Tarkastelee ...": the marker is not a word of the sentence
+            chars[: task.end()] = " " * task.end()
+            markup.append(Markup(0, task.end()))
+        masked = "".join(chars)
     # Every alternative of _BARE_RE needs one of these; without them its e-mail branch still
     # tries (and backtracks through) every word, which was a fifth of the linker's time.
     if "@" in masked or "://" in masked or "www." in masked:
-        for bare in _BARE_RE.finditer(masked):
-            hide(bare.start(), bare.end())
-    return chars, markup
+        bares = [bare.span() for bare in _BARE_RE.finditer(masked)]
+        if bares:
+            chars = list(masked)
+            for start, end in bares:
+                chars[start:end] = _MASK * (end - start)
+            masked = "".join(chars)
+    return masked, markup
 
 
 def _source_span(block: _Block, start: int, end: int, source: str) -> tuple[int, int] | None:
@@ -407,9 +444,10 @@ def _candidates(
     unknown: list[UnknownWikilink],
 ) -> list[_Candidate]:
     spans = _top_level(block.spans)
-    chars, markup = _mask(block, spans)
+    masked, markup = _mask(block, spans)
     found: list[_Candidate] = []
-    for wiki in _WIKILINK_RE.finditer("".join(chars)):
+    chars = list(masked) if "[[" in masked else []
+    for wiki in _WIKILINK_RE.finditer(masked):
         span = _source_span(block, wiki.start(), wiki.end(), source)
         if span is None:
             continue
@@ -427,7 +465,9 @@ def _candidates(
         found.append(
             _Candidate(span[0], span[1], key, label, True, label, block, label_at, label_at + len(label), markup)
         )
-    for match in matcher.find("".join(chars)):
+    if chars:
+        masked = "".join(chars)
+    for match in matcher.find(masked):
         span = _source_span(block, match.start, match.end, source)
         if span is None:
             continue
