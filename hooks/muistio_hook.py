@@ -109,7 +109,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _STATE.nav is None:
         return env
     nav, _STATE.nav = _STATE.nav, None
-    early = search_index.EarlyIndex(Path(config.site_dir)) if _pagefind(config) else None
+    pages = len(files.documentation_pages())
+    early = search_index.EarlyIndex.for_site(Path(config.site_dir), pages) if _pagefind(config) else None
     env, built = prerender_templates(env, config, files, nav, _workers(config), early.folder if early else None)
     if early is not None:
         if built and early.start():

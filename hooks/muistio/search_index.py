@@ -71,7 +71,8 @@ class Indexing:
 
 MEMORY_DIR = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 """Where `EarlyIndex` keeps its copy of the pages: a folder in memory, where Linux has one (a few
-hundred megabytes for a few seconds); writing the copy to disk cost more than indexing early saved."""
+hundred megabytes for a few seconds). Without one the site is indexed once written, as writing
+the copy to disk cost more than indexing early saved."""
 
 
 class EarlyIndex:
@@ -82,6 +83,22 @@ class EarlyIndex:
     run while the site is written, and the build waits only for what is left. The index is kept
     only if the copy turns out to be what was written (`same_pages`); otherwise the caller indexes
     the site as usual."""
+
+    PAGE_ROOM = 100_000
+    """Bytes of memory folder to have free per page (ours are about 30 KB) before copying there."""
+
+    @classmethod
+    def for_site(cls, site_dir: Path, pages: int) -> EarlyIndex | None:
+        """An early index, if there is a folder in memory with room for a copy of `pages` pages
+        (a container's /dev/shm is often 64 MB); else None, and the site is indexed when built."""
+        if MEMORY_DIR is None:
+            return None
+        try:
+            if shutil.disk_usage(MEMORY_DIR).free < pages * cls.PAGE_ROOM:
+                return None
+            return cls(site_dir)
+        except OSError:
+            return None
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
