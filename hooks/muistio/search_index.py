@@ -9,7 +9,8 @@ inflected query word finds the base form, as Material's lunr-fi did.
 
 Material's search box and result list stay: Material's index is reduced to its `config` (the box
 still needs it), and the worker the theme override starts (overrides/) answers from Pagefind.
-This module only runs the indexer on a built site; it knows nothing about MkDocs.
+This module only runs the indexer, on a built site or on a copy of its pages made while the site
+is built (`EarlyIndex`); it knows nothing about MkDocs.
 """
 
 from __future__ import annotations
