@@ -10,14 +10,15 @@ own `render` runs unchanged (its per-page tree processors are registered again b
 replaces the previous page's), and only `markdown.Markdown(...)` answers with the reset instance.
 It is installed in the forked conversion workers (`parallel_render`), which are thrown away after
 the build, and under `mkdocs serve` (`render_cache`), whose process converts every page of its
-first build itself; it takes effect only when every configured extension is one whose `reset` is known to leave
-nothing of the previous page behind: `tests/test_reused_markdown.py` converts documents that
-exercise each extension in `RESETS_CLEANLY` in a row, and compares every result with a fresh
-instance's. With any other extension, every page gets its own instance, as in MkDocs.
+first build itself. It takes effect only when every configured extension is one whose `reset`
+is known to leave nothing of the previous page behind: `tests/test_reused_markdown.py` converts
+documents that exercise each extension in `RESETS_CLEANLY` in a row, and compares every result
+with a fresh instance's. With any other extension, every page gets its own instance, as in MkDocs.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import markdown
@@ -74,6 +75,4 @@ def _short(name: str) -> str:
 
 def _copied(settings: dict[str, Any]) -> dict[str, Any]:
     """The settings as they were, so a later change to the config is seen as a different one."""
-    import copy
-
     return copy.deepcopy(settings)
