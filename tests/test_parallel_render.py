@@ -186,3 +186,26 @@ def test_a_worker_that_dies_leaves_the_work_to_the_build(corpus: Path, tmp_path:
     assert done.returncode == 0, done.stderr
     assert "pages in 2 processes" not in done.stderr  # nothing came back from the workers
     assert len(list((tmp_path / "site" / "memos").rglob("index.html"))) > MEMOS
+
+
+FAILING_HOOK = '''def on_post_page(output, page, config):
+    if page.file.src_uri.startswith("memos/"):
+        raise RuntimeError("a plugin failed")
+    return output
+'''
+
+
+@pytest.mark.slow
+def test_a_failed_build_leaves_no_indexer_and_no_copy_behind(corpus: Path, tmp_path: Path) -> None:
+    """The pages were copied and Pagefind started before MkDocs wrote the site; a build that
+    then fails stops Pagefind and removes the copy (`on_build_error`)."""
+    (tmp_path / "failing_hook.py").write_text(FAILING_HOOK, encoding="utf-8")
+    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
+    (corpus / "mkdocs.failing.yml").write_text(
+        config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'failing_hook.py'}\n", 1), encoding="utf-8")
+    copies_before = page_copies()
+    status, printed, pid = build(corpus, "mkdocs.failing.yml", tmp_path / "site")
+    assert status != 0 and "a plugin failed" in printed
+    assert page_copies() <= copies_before
+    indexers = subprocess.run(["pgrep", "-f", f"pagefind.*{tmp_path / 'site'}"], capture_output=True, text=True)
+    assert indexers.stdout.strip() == ""

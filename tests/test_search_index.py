@@ -3,7 +3,10 @@ for the site only when Pagefind would index the same pages, with the same bytes.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,17 @@ def test_the_copy_goes_to_memory_only_with_room_for_it(tmp_path: Path, monkeypat
     assert list(tmp_path.iterdir()) == []
     monkeypatch.setattr(search_index, "MEMORY_DIR", None)
     assert EarlyIndex.for_site(tmp_path / "site", 10) is None
+
+
+def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "MEMORY_DIR", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])  # a process that has ended
+    gone.wait()
+    left = tmp_path / f"muistio-pages-{gone.pid}-abc"
+    running = tmp_path / f"muistio-pages-{os.getpid()}-def"
+    for folder in (left, running):
+        (folder / "pages").mkdir(parents=True)
+    early = EarlyIndex.for_site(tmp_path / "site", 10)
+    assert early is not None
+    assert not left.exists() and running.exists()
+    early.discard()

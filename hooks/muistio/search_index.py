@@ -15,6 +15,7 @@ is built (`EarlyIndex`); it knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import json
 import os
@@ -103,10 +104,12 @@ class EarlyIndex:
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self._root = Path(tempfile.mkdtemp(prefix="muistio-pages-", dir=MEMORY_DIR))
+        _sweep(MEMORY_DIR)
+        self._root = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=MEMORY_DIR))
         self.folder = self._root / "written"
         """Where the pages go, each at its path in the site."""
         self._indexing: Indexing | None = None
+        atexit.register(self.discard)  # Ctrl-C mid-build: the copy would otherwise stay in memory
 
     def start(self) -> bool:
         """Start indexing the pages written to `folder`; False (and nothing kept) if it cannot."""
@@ -132,11 +135,36 @@ class EarlyIndex:
             return False
         finally:
             shutil.rmtree(self._root, ignore_errors=True)
+            atexit.unregister(self.discard)
 
     def discard(self) -> None:
         if self._indexing is not None:
             self._indexing.cancel()
+            self._indexing = None
         shutil.rmtree(self._root, ignore_errors=True)
+        atexit.unregister(self.discard)
+
+
+_PREFIX = "muistio-pages-"
+
+
+def _sweep(folder: str | None) -> None:
+    """Remove copies left by builds that were killed (their process is gone): nothing else would
+    free that memory before the machine restarts."""
+    for stale in Path(folder or tempfile.gettempdir()).glob(f"{_PREFIX}*-*"):
+        pid = stale.name.removeprefix(_PREFIX).partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
 
 
 def settle(written: Path, into: Path) -> None:
