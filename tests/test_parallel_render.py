@@ -44,6 +44,16 @@ def build(root: Path, config: str, site: Path) -> tuple[int, str, int]:
     return process.returncode, stderr, process.pid
 
 
+def with_hook(root: Path, folder: Path, name: str, code: str) -> str:
+    """A copy of the two-process config that also loads a test hook (`code`, written into
+    `folder`); returns the copy's file name in `root`."""
+    hook = folder / f"{name}_hook.py"
+    hook.write_text(code, encoding="utf-8")
+    config = (root / "mkdocs.2.yml").read_text(encoding="utf-8")
+    (root / f"mkdocs.{name}.yml").write_text(config.replace("hooks:\n", f"hooks:\n  - {hook}\n", 1), encoding="utf-8")
+    return f"mkdocs.{name}.yml"
+
+
 def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
@@ -105,12 +115,9 @@ def indexed_texts(site: Path) -> list[str]:
 def test_pages_a_plugin_changes_after_their_template_are_indexed_as_written(corpus: Path, tmp_path: Path) -> None:
     """The search index is of the site as written, even when a plugin changed the pages after the
     workers filled their templates (and so after the copy the indexer started on was made)."""
-    (tmp_path / "post_page_hook.py").write_text(POST_PAGE_HOOK, encoding="utf-8")
-    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
-    (corpus / "mkdocs.post.yml").write_text(
-        config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'post_page_hook.py'}\n", 1), encoding="utf-8")
+    config = with_hook(corpus, tmp_path, "post_page", POST_PAGE_HOOK)
     copies_before = page_copies()
-    status, printed, _ = build(corpus, "mkdocs.post.yml", tmp_path / "site")
+    status, printed, _ = build(corpus, config, tmp_path / "site")
     assert status == 0, printed
     assert "pages in 2 processes" in printed and "indexing the site" in printed
     texts = indexed_texts(tmp_path / "site")
@@ -149,11 +156,7 @@ def test_a_page_a_plugin_changes_differently_here_is_built_here(corpus: Path, tm
     """A plugin whose Markdown or page context depends on the process (here its id) gets the
     build's own result: a worker's conversion or template output made from anything else is never
     used."""
-    (tmp_path / "process_hook.py").write_text(hook, encoding="utf-8")
-    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'process_hook.py'}\n", 1)
-    (corpus / "mkdocs.pid.yml").write_text(config, encoding="utf-8")
-    status, printed, pid = build(corpus, "mkdocs.pid.yml", tmp_path / "site")
+    status, printed, pid = build(corpus, with_hook(corpus, tmp_path, "process", hook), tmp_path / "site")
     assert status == 0, printed
     assert "pages in 2 processes" in printed
     pages = list((tmp_path / "site" / "memos").rglob("index.html"))
@@ -174,14 +177,11 @@ def on_page_markdown(markdown, page, config, files):
 
 @pytest.mark.slow
 def test_a_worker_that_dies_leaves_the_work_to_the_build(corpus: Path, tmp_path: Path) -> None:
-    (tmp_path / "killer_hook.py").write_text(KILLER_HOOK, encoding="utf-8")
-    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
-    (corpus / "mkdocs.killer.yml").write_text(
-        config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'killer_hook.py'}\n", 1), encoding="utf-8")
+    config = with_hook(corpus, tmp_path, "killer", KILLER_HOOK)
     launcher = ("import os, sys, runpy; os.environ['MUISTIO_TEST_BUILD_PID'] = str(os.getpid()); "
                 "sys.argv = ['mkdocs', 'build', '-f', sys.argv[1], '-d', sys.argv[2]]; "
                 "runpy.run_module('mkdocs', run_name='__main__')")
-    done = subprocess.run([sys.executable, "-c", launcher, str(corpus / "mkdocs.killer.yml"), str(tmp_path / "site")],
+    done = subprocess.run([sys.executable, "-c", launcher, str(corpus / config), str(tmp_path / "site")],
                           capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr
     assert "pages in 2 processes" not in done.stderr  # nothing came back from the workers
@@ -199,12 +199,9 @@ FAILING_HOOK = '''def on_post_page(output, page, config):
 def test_a_failed_build_leaves_no_indexer_and_no_copy_behind(corpus: Path, tmp_path: Path) -> None:
     """The pages were copied and Pagefind started before MkDocs wrote the site; a build that
     then fails stops Pagefind and removes the copy (`on_build_error`)."""
-    (tmp_path / "failing_hook.py").write_text(FAILING_HOOK, encoding="utf-8")
-    config = (corpus / "mkdocs.2.yml").read_text(encoding="utf-8")
-    (corpus / "mkdocs.failing.yml").write_text(
-        config.replace("hooks:\n", f"hooks:\n  - {tmp_path / 'failing_hook.py'}\n", 1), encoding="utf-8")
+    config = with_hook(corpus, tmp_path, "failing", FAILING_HOOK)
     copies_before = page_copies()
-    status, printed, pid = build(corpus, "mkdocs.failing.yml", tmp_path / "site")
+    status, printed, _ = build(corpus, config, tmp_path / "site")
     assert status != 0 and "a plugin failed" in printed
     assert page_copies() <= copies_before
     indexers = subprocess.run(["pgrep", "-f", f"pagefind.*{tmp_path / 'site'}"], capture_output=True, text=True)

@@ -28,7 +28,7 @@ from muistio import yaml_lines
 from muistio.yaml_lines import YamlDocument, YamlIssue
 
 FORMAT = 1
-"""Raised when the file's layout changes."""
+"""The layout of an entry; increase it when `_encoded` changes, and older caches are dropped."""
 
 
 class ParseCache:
@@ -60,8 +60,11 @@ class ParseCache:
             return _decoded(json.loads(encoded))
         document = yaml_lines.parse(text)
         if self.path is not None:
-            self._used[text] = json.dumps(_encoded(document), ensure_ascii=False)
-            self._changed = True
+            try:
+                self._used[text] = json.dumps(_encoded(document), ensure_ascii=False)
+                self._changed = True
+            except (TypeError, ValueError):  # a value JSON cannot hold: parsed again next time
+                pass
         return document
 
     def save(self) -> None:
@@ -74,8 +77,8 @@ class ParseCache:
             written = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             written.write_text(data, encoding="utf-8")
             os.replace(written, self.path)  # whole or not at all, even with two runs at once
-        except OSError:
-            pass  # a read-only checkout, say: the next run parses again
+        except (OSError, ValueError):
+            pass  # a read-only or full disk, say: the next run parses again
 
     def _read(self) -> dict[str, str]:
         if self.path is None:

@@ -46,8 +46,9 @@ class Indexing:
     """A Pagefind run on `source`'s HTML, writing the index into `site_dir`/pagefind/, started now
     and waited for later: the build can index a copy of its pages while it writes the site.
 
-    Pagefind's output depends only on the HTML files and their paths under the folder it reads,
-    so indexing an identical copy elsewhere gives the same index, byte for byte."""
+    Pagefind's output depends on the HTML files, their paths under the folder it reads, and the
+    order that folder lists them in (see `settle`), not on where the folder is: a copy elsewhere
+    gives the same search results, and the same index files once listed in the same order."""
 
     def __init__(self, source: Path, site_dir: Path) -> None:
         self.site_dir = site_dir
