@@ -4,8 +4,9 @@
   log every problem as a warning, and add the generated pages (and the follow-up calendar).
 - `on_nav`, `on_env`: convert the pages' Markdown, then fill their templates, in forked processes
   ahead of MkDocs' own loops (`parallel_render`, beside this file), for `mkdocs build` on a
-  machine with more than one core. Under `mkdocs serve`, `on_nav` instead lets a rebuild reuse
-  the conversion of every page whose Markdown did not change (`render_cache`).
+  machine with more than one core; Material's navigation is filled once per set of links
+  (`nav_cache`). Under `mkdocs serve`, `on_nav` instead lets a rebuild reuse the conversion of
+  every page whose Markdown did not change (`render_cache`).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
@@ -25,6 +26,7 @@ import logging
 import os
 from pathlib import Path
 
+import nav_cache
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -105,7 +107,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Fill the pages' templates ahead of MkDocs (see `on_nav`). With Pagefind, the workers also
     write the pages into a folder of their own, and Pagefind starts indexing it at once: it runs
-    while MkDocs writes the site on one core, instead of after it."""
+    while MkDocs writes the site on one core, instead of after it. Whoever fills the templates
+    fills Material's navigation once per set of links, not once a page (`nav_cache`)."""
+    nav_cache.install(env)
     if _STATE.nav is None:
         return env
     nav, _STATE.nav = _STATE.nav, None
