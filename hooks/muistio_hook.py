@@ -6,7 +6,8 @@
   ahead of MkDocs' own loops (`parallel_render`, beside this file), for `mkdocs build` on a
   machine with more than one core; Material's navigation is filled once per set of links
   (`nav_cache`). Under `mkdocs serve`, `on_nav` instead lets a rebuild reuse the conversion of
-  every page whose Markdown did not change (`render_cache`).
+  every page whose Markdown did not change (`render_cache`), and Material's search index the
+  sections of every page whose HTML did not (`preview_search`).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
@@ -27,6 +28,7 @@ import os
 from pathlib import Path
 
 import nav_cache
+import preview_search
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -95,6 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if _STATE.serving:
         _STATE.renders.install(config, files)
+        preview_search.install()
         return nav
     workers = _workers(config)
     converted = prerender(config, files, workers)

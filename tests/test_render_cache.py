@@ -44,8 +44,10 @@ def serve_build(first):
     warnings.append([])
     build(config, serve_url="http://127.0.0.1:8000/")
     hook = next(p for p in config.plugins.values() if hasattr(p, "_STATE"))
+    parsed.append(sys.modules["preview_search"].SECTIONS.parsed)
     return hook._STATE.renders.reused
 
+parsed = []
 reused = [serve_build(True)]
 for step in steps:
     action, path, text = json.loads(step)
@@ -56,7 +58,7 @@ for step in steps:
     else:
         target.write_text(text, encoding="utf-8")
     reused.append(serve_build(False))
-print(json.dumps({"reused": reused, "warnings": warnings}))
+print(json.dumps({"reused": reused, "parsed": parsed, "warnings": warnings}))
 '''
 
 
@@ -97,6 +99,11 @@ def test_a_rebuild_writes_what_a_fresh_build_of_the_saved_files_writes(tmp_path:
         assert rebuilt["reused"][0] == 0 and rebuilt["reused"][1] >= 10
         memo_page = tmp_path / "rebuilt" / SEED.removesuffix(".md") / "index.html"
         assert "palataan asiaan syksyllä" in memo_page.read_text(encoding="utf-8")
+        # Material's search index parsed again only the pages whose HTML changed: the memo, and
+        # the pages that quote or list it. (The search index is among the files compared above.)
+        assert 1 <= rebuilt["parsed"][1] <= 6 < rebuilt["parsed"][0], rebuilt["parsed"]
+        index = json.loads((tmp_path / "rebuilt" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert any("palataan asiaan syksyllä" in doc["text"] for doc in index["docs"])
     else:  # a new file can change where any link leads: every page is converted again
         assert rebuilt["reused"][1] == 0
 
