@@ -60,12 +60,13 @@ def install(env: jinja2.Environment) -> int:
     """Have `env`'s copies of Material's navigation partials answer from the cache; returns how
     many did (none when the theme overrides them or is not Material)."""
     installed = 0
+    keys = _Keys()
     for name, included in PARTIALS.items():
         if not all(_materials_own(env, partial) for partial in (name, *included)):
             continue
         template = env.get_template(name)
         if not getattr(template.root_render_func, "nav_cache", False):
-            template.root_render_func = _cached(template.root_render_func)
+            template.root_render_func = _cached(template.root_render_func, keys)
             installed += 1
     return installed
 
@@ -78,12 +79,11 @@ def _materials_own(env: jinja2.Environment, name: str) -> bool:
     return filename is not None and Path(filename).resolve().is_relative_to(MATERIAL_TEMPLATES)
 
 
-def _cached(render: Callable[[jinja2.runtime.Context], Iterator[str]]) -> Any:
+def _cached(render: Callable[[jinja2.runtime.Context], Iterator[str]], keys: _Keys) -> Any:
     rendered: dict[tuple[Any, ...], str] = {}
-    links: dict[int, _Links | None] = {}
 
     def root_render_func(context: jinja2.runtime.Context) -> Iterator[str]:
-        key = _key(context, links)
+        key = keys.of(context)
         if key is None:
             yield from render(context)
             return
@@ -96,19 +96,30 @@ def _cached(render: Callable[[jinja2.runtime.Context], Iterator[str]]) -> Any:
     return root_render_func
 
 
-def _key(context: jinja2.runtime.Context, known: dict[int, _Links | None]) -> tuple[Any, ...] | None:
-    """What the partial's output depends on for this page, or None if it may depend on more."""
-    page, nav = context.get("page"), context.get("nav")
-    if not isinstance(page, Page) or not isinstance(nav, Navigation):
-        return None
-    if id(nav) not in known:
-        known[id(nav)] = _links_of(nav, context)
-    links = known[id(nav)]
-    if links is None or links.nav is not nav or page in nav.pages:
-        return None
-    url = context.environment.filters["url"]
-    return (id(nav), tuple(url(context, value) for value in links.urls),
-            tuple(item.active for item in links.items))
+class _Keys:
+    """The key of the page being filled, worked out once for the four partials it includes."""
+
+    def __init__(self) -> None:
+        self._links: dict[int, _Links | None] = {}
+        self._last: tuple[Any, tuple[Any, ...] | None] = (None, None)
+
+    def of(self, context: jinja2.runtime.Context) -> tuple[Any, ...] | None:
+        """What the partial's output depends on for this page, or None if it may depend on more."""
+        page, nav = context.get("page"), context.get("nav")
+        if not isinstance(page, Page) or not isinstance(nav, Navigation):
+            return None
+        if self._last[0] is page:
+            return self._last[1]
+        if id(nav) not in self._links:
+            self._links[id(nav)] = _links_of(nav, context)
+        links = self._links[id(nav)]
+        key = None
+        if links is not None and links.nav is nav and page not in nav.pages:
+            url = context.environment.filters["url"]
+            key = (id(nav), tuple(url(context, value) for value in links.urls),
+                   tuple(item.active for item in links.items))
+        self._last = (page, key)
+        return key
 
 
 def _links_of(nav: Navigation, context: jinja2.runtime.Context) -> _Links | None:
