@@ -3,7 +3,7 @@ links instead of once a page.
 
 Every page's template includes Material's `partials/nav.html`, `partials/tabs.html`,
 `partials/search.html` and `partials/palette.html`; filling them once per set of links instead of
-once a page cut the CPU time of filling 6,500 templates (5,000 memos) by a fifth.
+once a page cut the CPU time of filling 6,500 templates (5,000 memos) by about a quarter.
 
 For a page that is not itself in the navigation (every memo, organisation and person page),
 nothing in what those partials produce depends on the page but the form each link they write
