@@ -40,7 +40,6 @@ from render_cache import RenderCache
 
 from muistio import search_index
 from muistio.cache import BuildCache
-from muistio.exports.calendar import followups_calendar
 from muistio.gc_tuning import fewer_collections
 from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
@@ -76,8 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = Settings(quiet_days=options.quiet_days, public=options.public, workers=_workers(config),
                         directory_urls=config.use_directory_urls)
     with fewer_collections():
-        site = build_site(root, settings, _STATE.cache)
-        calendar = followups_calendar(site.kb, site.context.items, settings.today, config.site_url or "")
+        site = build_site(root, settings, _STATE.cache, config.site_url or "")
     for problem in [*option_problems, *site.problems]:
         log.warning(problem.render(lang))
     _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands}
@@ -90,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-    files.append(File.generated(config, CALENDAR, content=calendar))
+    files.append(File.generated(config, CALENDAR, content=site.calendar))
     return files
 
 

@@ -348,7 +348,6 @@ def _plain_site(root: Path, out: Path) -> tuple[Path, list[str]]:
 
     Also returns the Markdown of every page as MkDocs converts it in the build *with* the hook
     (islands as marks), for the site's render floor."""
-    from muistio.exports.calendar import followups_calendar
     from muistio.pages.followups_page import CALENDAR
     from muistio.pipeline import build_site
 
@@ -363,10 +362,9 @@ def _plain_site(root: Path, out: Path) -> tuple[Path, list[str]]:
         target.write_text(dataclasses.replace(page, markdown=page.standalone_markdown, islands=()).content,
                           encoding="utf-8")
         converted.append(page.markdown)
-    calendar = followups_calendar(site.kb, site.context.items, site.context.settings.today, "")
     target = out / "docs" / CALENDAR
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(calendar if isinstance(calendar, bytes) else calendar.encode("utf-8"))
+    target.write_bytes(site.calendar)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     hooks_at = config.index("hooks:")
     end = config.index("\n\n", hooks_at)

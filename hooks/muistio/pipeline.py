@@ -28,6 +28,7 @@ from muistio.problems import Problem, sorted_problems
 from muistio.publishing import public_view
 from muistio.records import Company, Memo
 from muistio.settings import Settings
+from muistio.side_process import SideWork
 from muistio.validate import validate_company, validate_memo
 
 
@@ -55,6 +56,8 @@ class SiteBuild:
     pages: list[GeneratedPage]
     context: Context
     """The linked memos and follow-ups the pages were made from (exports reuse them)."""
+    calendar: bytes = b""
+    """The open follow-ups as iCalendar (`exports/calendar.py`), for the site's followups.ics."""
 
 
 def check(root: Path, cache: BuildCache | None = None) -> Checked:
@@ -89,10 +92,19 @@ def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | No
     return Analysis(kb, problems, Context(kb, linked, items, settings))
 
 
-def build_site(root: Path, settings: Settings | None = None, cache: BuildCache | None = None) -> SiteBuild:
-    """Everything the site needs from the knowledge base: its pages and its problems."""
+def build_site(root: Path, settings: Settings | None = None, cache: BuildCache | None = None,
+               site_url: str = "") -> SiteBuild:
+    """Everything the site needs from the knowledge base: its pages, its follow-up calendar (with
+    links to the memos under `site_url`, if there is one) and its problems.
+
+    With more than one worker, the calendar is made in a forked process while the pages are made
+    here (`side_process`): otherwise one core would idle through both."""
+    from muistio.exports.calendar import followups_calendar  # icalendar: not for `kb check`
+
     analysis = analyse(root, settings, cache)
     kb, ctx = analysis.kb, analysis.context
+    calendar = SideWork(lambda: followups_calendar(kb, ctx.items, ctx.settings.today, site_url),
+                        fork=ctx.settings.workers > 1)
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in analysis.problems:
         by_file[problem.path].append(problem)
@@ -103,7 +115,7 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     urls = ctx.settings.directory_urls
     pages += [timeline_page(kb, urls), directory_page(kb, urls), people_page(kb, urls),
               followups_page(ctx), dashboard_page(ctx), map_page(ctx)]
-    return SiteBuild(kb, analysis.problems, pages, ctx)
+    return SiteBuild(kb, analysis.problems, pages, ctx, calendar.result())
 
 
 def _validated(source: SourceFile, cache: BuildCache | None) -> Memo | Company:

@@ -1,0 +1,58 @@
+"""The follow-up calendar is made in a forked process while the pages are made (muistio.side_process);
+the site must get the same calendar however it was made, and whatever happens to the child."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import icalendar
+
+from kbtrees import TreeWriter
+from muistio.pipeline import build_site
+from muistio.settings import Settings
+from muistio.side_process import SideWork
+
+PARENT = os.getpid()
+
+
+def test_the_result_comes_back_from_the_child() -> None:
+    work = SideWork(lambda: (os.getpid() != PARENT, b"\x00" * 200_000), fork=True)
+    assert work.result() == (True, b"\x00" * 200_000)  # larger than a pipe holds at once
+
+
+def test_a_child_that_fails_or_dies_leaves_the_work_to_this_process() -> None:
+    def fails_in_child() -> str:
+        if os.getpid() != PARENT:
+            raise RuntimeError("only in the child")
+        return "tehty täällä"
+
+    def dies_in_child() -> str:
+        if os.getpid() != PARENT:
+            os._exit(3)
+        return "tehty täällä"
+
+    assert SideWork(fails_in_child, fork=True).result() == "tehty täällä"
+    assert SideWork(dies_in_child, fork=True).result() == "tehty täällä"
+    assert SideWork(lambda: os.getpid(), fork=False).result() == PARENT
+
+
+MEMO = """---
+title: Tapaaminen
+date: 2012-05-16
+companies: [sanoma-wsoy]
+---
+- [ ] @liisa-makela Lähettää tarjouksen (due 2012-06-15)
+- [ ] Sanoma WSOY palaa asiaan (due 2012-07-01)
+"""
+
+
+def test_the_site_gets_the_same_calendar_from_one_process_and_from_two(tree: TreeWriter) -> None:
+    root = tree({"memos/2012/2012-05-16-tapaaminen.md": MEMO})
+    today = datetime.date(2012, 6, 20)
+    one = build_site(root, Settings(today=today, workers=1), site_url="https://muistio.example/")
+    two = build_site(root, Settings(today=today, workers=2), site_url="https://muistio.example/")
+    assert one.calendar == two.calendar
+    events = icalendar.Calendar.from_ical(two.calendar).walk("VEVENT")
+    assert sorted(str(event["summary"]) for event in events) == ["Lähettää tarjouksen", "Sanoma WSOY palaa asiaan"]
+    assert {str(event["url"]) for event in events} == {"https://muistio.example/memos/2012/2012-05-16-tapaaminen/"}
