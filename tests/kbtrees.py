@@ -29,4 +29,15 @@ companies: [metropolia, sanoma-wsoy]
 Keskusteltiin.
 """
 
+FOLLOWUPS_MEMO = """---
+title: Tapaaminen
+date: 2012-05-16
+companies: [sanoma-wsoy]
+---
+- [ ] @liisa-makela Lähettää tarjouksen (due 2012-06-15)
+- [ ] @liisa-makela Ilman määräaikaa
+- [x] @liisa-makela Tehty (due 2012-06-01)
+"""
+"""Follow-ups: one open with a due date, one open without, one done."""
+
 TreeWriter = Callable[[dict[str, str | bytes]], Path]

@@ -11,7 +11,7 @@ import icalendar
 import pytest
 import vobject
 
-from kbtrees import TreeWriter
+from kbtrees import FOLLOWUPS_MEMO, TreeWriter
 from muistio.exports.write import export_all
 from muistio.followups import collect
 from muistio.pipeline import check
@@ -28,20 +28,11 @@ contacts:
     phone: "+358 40 123 4567"
 ---
 """
-MEMO = """---
-title: Tapaaminen
-date: 2012-05-16
-companies: [sanoma-wsoy]
----
-- [ ] @liisa-makela Lähettää tarjouksen (due 2012-06-15)
-- [ ] @liisa-makela Ilman määräaikaa
-- [x] @liisa-makela Tehty (due 2012-06-01)
-"""
 
 
 @pytest.fixture
 def exported(tree: TreeWriter, tmp_path: Path) -> Path:
-    root = tree({"companies/sanoma-wsoy.md": COMPANY, "memos/2012/2012-05-16-tapaaminen.md": MEMO})
+    root = tree({"companies/sanoma-wsoy.md": COMPANY, "memos/2012/2012-05-16-tapaaminen.md": FOLLOWUPS_MEMO})
     kb = check(root).kb
     items, _ = collect(kb)
     export_all(kb, items, tmp_path / "out", datetime.date(2012, 6, 1))

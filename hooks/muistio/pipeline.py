@@ -103,8 +103,14 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
 
     analysis = analyse(root, settings, cache)
     kb, ctx = analysis.kb, analysis.context
-    calendar = SideWork(lambda: followups_calendar(kb, ctx.items, ctx.settings.today, site_url),
-                        fork=ctx.settings.workers > 1)
+    with SideWork(lambda: followups_calendar(kb, ctx.items, ctx.settings.today, site_url),
+                  fork=ctx.settings.workers > 1) as calendar:
+        pages = _pages(analysis)
+        return SiteBuild(kb, analysis.problems, pages, ctx, calendar.result())
+
+
+def _pages(analysis: Analysis) -> list[GeneratedPage]:
+    kb, ctx = analysis.kb, analysis.context
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in analysis.problems:
         by_file[problem.path].append(problem)
@@ -115,7 +121,7 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     urls = ctx.settings.directory_urls
     pages += [timeline_page(kb, urls), directory_page(kb, urls), people_page(kb, urls),
               followups_page(ctx), dashboard_page(ctx), map_page(ctx)]
-    return SiteBuild(kb, analysis.problems, pages, ctx, calendar.result())
+    return pages
 
 
 def _validated(source: SourceFile, cache: BuildCache | None) -> Memo | Company:

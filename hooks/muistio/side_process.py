@@ -11,20 +11,45 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections.abc import Callable
+from types import TracebackType
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class SideWork(Generic[T]):
-    """`function()` started now in a forked child when `fork` is true; `result()` waits for it."""
+    """`function()` started now in a forked child when `fork` is true; `result()` waits for it.
+
+    Used as a context manager, so that a child whose result is never asked for (the work beside
+    it failed) is stopped and reaped rather than left behind."""
 
     def __init__(self, function: Callable[[], T], fork: bool) -> None:
         self._function = function
         self._child: tuple[int, int] | None = None  # (process id, read end of its pipe)
         if fork and hasattr(os, "fork"):
             self._child = _start(function)
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id, while there is one to wait for."""
+        return self._child[0] if self._child is not None else None
+
+    def __enter__(self) -> SideWork[T]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._child is not None:
+            pid, read_end = self._child
+            self._child = None
+            os.close(read_end)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
 
     def result(self) -> T:
         if self._child is not None:
