@@ -37,6 +37,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from parallel_render import prerender, prerender_templates
 from render_cache import RenderCache
+from template_cache import TemplateCache
 
 from muistio import search_index
 from muistio.cache import BuildCache
@@ -56,6 +57,7 @@ log = logging.getLogger("mkdocs.plugins.muistio")
 class _State:
     cache = BuildCache()
     renders = RenderCache()
+    templates = TemplateCache()
     serving = False
     nav: Navigation | None = None
     """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
@@ -111,6 +113,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     while MkDocs writes the site on one core, instead of after it. Whoever fills the templates
     fills Material's navigation once per set of links, not once a page (`nav_cache`)."""
     nav_cache.install(env)
+    if _STATE.serving:
+        return _STATE.templates.install(env, config, files, __file__)
     if _STATE.nav is None:
         return env
     nav, _STATE.nav = _STATE.nav, None

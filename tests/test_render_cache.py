@@ -1,5 +1,6 @@
 """Under `mkdocs serve`, a rebuild reuses the conversion of every page whose Markdown did not
-change (hooks/render_cache.py). What the writer previews after a save must be exactly what a
+change (hooks/render_cache.py) and the filled template of every page whose template context did
+not (hooks/template_cache.py). What the writer previews after a save must be exactly what a
 fresh build of the saved files gives, warnings included."""
 
 from __future__ import annotations
@@ -45,9 +46,10 @@ def serve_build(first):
     build(config, serve_url="http://127.0.0.1:8000/")
     hook = next(p for p in config.plugins.values() if hasattr(p, "_STATE"))
     parsed.append(sys.modules["preview_search"].SECTIONS.parsed)
+    filled.append(hook._STATE.templates.reused)
     return hook._STATE.renders.reused
 
-parsed = []
+parsed, filled = [], []
 reused = [serve_build(True)]
 for step in steps:
     action, path, text = json.loads(step)
@@ -58,7 +60,7 @@ for step in steps:
     else:
         target.write_text(text, encoding="utf-8")
     reused.append(serve_build(False))
-print(json.dumps({"reused": reused, "parsed": parsed, "warnings": warnings}))
+print(json.dumps({"reused": reused, "parsed": parsed, "templates": filled, "warnings": warnings}))
 '''
 
 
@@ -97,6 +99,7 @@ def test_a_rebuild_writes_what_a_fresh_build_of_the_saved_files_writes(tmp_path:
     assert rebuilt["warnings"][1] == fresh["warnings"][0]
     if step[0] == "append":  # the other pages were reused, and the edit shows
         assert rebuilt["reused"][0] == 0 and rebuilt["reused"][1] >= 10
+        assert rebuilt["templates"][0] == 0 and rebuilt["templates"][1] >= 10
         memo_page = tmp_path / "rebuilt" / SEED.removesuffix(".md") / "index.html"
         assert "palataan asiaan syksyllä" in memo_page.read_text(encoding="utf-8")
         # Material's search index parsed again only the pages whose HTML changed: the memo, and
@@ -114,4 +117,52 @@ def test_a_warning_is_reported_again_when_its_page_is_reused(tmp_path: Path) -> 
     [first, second] = result["warnings"]
     assert any("uusi-tapaaminen.md" in message for message in first)
     assert first == second
+    assert result["reused"][1] >= 10
+
+
+def retitled(root: Path) -> str:
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config.startswith("site_name: Muistio")
+    return config.replace("site_name: Muistio", "site_name: Yksikön muisti", 1)
+
+
+def memo_retagged(root: Path) -> str:
+    memo = (root / SEED).read_text(encoding="utf-8")
+    assert "tags: [kontaktointi, crm, tuotteistus]" in memo
+    return memo.replace("tags: [kontaktointi, crm, tuotteistus]", "tags: [kontaktointi, messut]", 1)
+
+
+@pytest.mark.parametrize(("path", "changed"), [("mkdocs.yml", retitled), (SEED, memo_retagged)],
+                         ids=["site name in mkdocs.yml", "a memo's tags"])
+def test_a_rebuild_fills_again_the_templates_whose_context_changed(tmp_path: Path, path: str, changed) -> None:
+    """A change outside a page's content still reaches its template: the site's name is in every
+    page's header, a memo's tags are listed from the template context, not its content."""
+    root = knowledge_base(tmp_path / "kb")
+    rebuilt = serve(root, tmp_path / "rebuilt", ("write", path, changed(root)))
+    fresh_root = knowledge_base(tmp_path / "fresh-kb")
+    (fresh_root / path).write_text(changed(fresh_root), encoding="utf-8")
+    serve(fresh_root, tmp_path / "fresh")
+    one, two = files_of(tmp_path / "rebuilt"), files_of(tmp_path / "fresh")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    if path == "mkdocs.yml":
+        assert rebuilt["templates"][1] == 0
+        assert "Yksikön muisti" in (tmp_path / "rebuilt" / "index.html").read_text(encoding="utf-8")
+    else:
+        assert rebuilt["templates"][1] >= 10
+        memo_page = (tmp_path / "rebuilt" / SEED.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert "messut" in memo_page and "tuotteistus" not in memo_page
+
+
+def test_with_a_plugin_it_does_not_know_every_template_is_filled_again(tmp_path: Path) -> None:
+    """Another plugin's `page_context` may put anything in a template's context, so no filled
+    template is reused (conversions still are)."""
+    root = knowledge_base(tmp_path / "kb")
+    hook = tmp_path / "context_hook.py"
+    hook.write_text("def on_page_context(context, page, config, nav):\n    context['muuta'] = 1\n    return context\n",
+                    encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("hooks:\n", f"hooks:\n  - {hook}\n", 1), encoding="utf-8")
+    result = serve(root, tmp_path / "site", ("append", SEED, "\nLisäys.\n"))
+    assert result["templates"] == [0, 0]
     assert result["reused"][1] >= 10
