@@ -111,7 +111,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Fill the pages' templates ahead of MkDocs (see `on_nav`). With Pagefind, the workers also
     write the pages into a folder of their own, and Pagefind starts indexing it at once: it runs
     while MkDocs writes the site on one core, instead of after it. Whoever fills the templates
-    fills Material's navigation once per set of links, not once a page (`nav_cache`)."""
+    fills Material's navigation once per set of links, not once a page (`nav_cache`). Under
+    `mkdocs serve`, one process fills them, and reuses what the previous build filled when a
+    page's context is what it was (`template_cache`)."""
+    if _STATE.serving:
+        _STATE.templates.compiled(env)
     nav_cache.install(env)
     if _STATE.serving:
         return _STATE.templates.install(env, config, files, __file__)

@@ -17,7 +17,9 @@ It applies only where the templates can read nothing else: Material's own templa
 this hook. Otherwise, or for a page whose context holds anything else, the template is filled as
 always. tests/test_render_cache.py compares every file a rebuild writes with a fresh build's.
 
-Outputs are kept compressed (a few kilobytes a page), keyed by a hash of the key.
+Outputs are kept compressed (a few kilobytes a page), keyed by a hash of the key. The compiled
+templates are kept too (`compiled`): MkDocs makes a new Jinja environment for every build, which
+compiled Material's templates again, a quarter of a second each rebuild.
 """
 
 from __future__ import annotations
@@ -59,6 +61,12 @@ class TemplateCache:
         self._made: dict[str, tuple[bytes, bytes]] = {}
         self.reused = 0
         """Pages the last build took from the cache (for the log and the tests)."""
+        self._compiled = _CompiledTemplates()
+
+    def compiled(self, env: jinja2.Environment) -> None:
+        """Have `env` take templates compiled by earlier builds when their source is the same
+        (before anything loads a template from it)."""
+        env.bytecode_cache = self._compiled
 
     def install(self, env: jinja2.Environment, config: MkDocsConfig, files: Files,
                 hook_file: str) -> jinja2.Environment:
@@ -187,3 +195,19 @@ def _tags(tags: Any) -> list[Any] | None:
         return None
     return [(str(tag.name), bool(getattr(tag, "hidden", False)),
              [(link.title, link.url) for link in tag.links]) for tag in tags]
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, in this process's memory. Jinja checks each against a hash of
+    the template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()

@@ -166,3 +166,19 @@ def test_with_a_plugin_it_does_not_know_every_template_is_filled_again(tmp_path:
     result = serve(root, tmp_path / "site", ("append", SEED, "\nLisäys.\n"))
     assert result["templates"] == [0, 0]
     assert result["reused"][1] >= 10
+
+
+def test_a_rebuild_after_a_template_is_edited_shows_the_edit(tmp_path: Path) -> None:
+    """Compiled templates are kept from one build to the next, but not past an edit of their source."""
+    root = knowledge_base(tmp_path / "kb")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("theme:\n  name: material\n",
+                                                    "theme:\n  name: material\n  custom_dir: teema\n", 1),
+                                     encoding="utf-8")
+    override = '{% extends "base.html" %}\n{% block content %}<p>VERSIO {}</p>{{ super() }}{% endblock %}\n'
+    (root / "teema").mkdir()
+    (root / "teema" / "main.html").write_text(override.replace("{}", "1"), encoding="utf-8")
+    result = serve(root, tmp_path / "site", ("write", "teema/main.html", override.replace("{}", "2")))
+    memo_page = (tmp_path / "site" / SEED.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert "<p>VERSIO 2</p>" in memo_page and "VERSIO 1" not in memo_page
+    assert result["templates"] == [0, 0]  # a custom_dir's templates may read anything
