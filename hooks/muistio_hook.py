@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 import nav_cache
@@ -35,7 +36,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from parallel_render import prerender, prerender_templates
+from parallel_render import converted_in_workers, prerender, prerender_templates
 from render_cache import RenderCache
 from template_cache import TemplateCache
 
@@ -59,6 +60,8 @@ class _State:
     renders = RenderCache()
     templates = TemplateCache()
     serving = False
+    previewed = False
+    """Whether `mkdocs serve` has built the site once (its later builds run in one process)."""
     nav: Navigation | None = None
     """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
     with_islands: dict[str, GeneratedPage] = {}
@@ -95,11 +98,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    if _STATE.serving:
-        _STATE.renders.install(config, files)
-        preview_search.install()
-        return nav
+    """Convert the pages in worker processes ahead of MkDocs' loop (`parallel_render`); under
+    `mkdocs serve`, route conversions through the cache kept between builds (`render_cache`),
+    which the first build, the only one made in workers, fills from theirs."""
     workers = _workers(config)
+    if _STATE.serving:
+        converted = converted_in_workers(config, files, workers)
+        if converted:
+            log.info(f"Muistio: converted {len(converted)} pages in {workers} processes")
+        _STATE.renders.install(config, files, {uri: result for uri, (_, result) in converted.items()})
+        preview_search.install()
+        _STATE.nav = nav if converted else None
+        return nav
     converted = prerender(config, files, workers)
     if converted:
         log.info(f"Muistio: converted {converted} pages in {workers} processes")
@@ -118,6 +128,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         _STATE.templates.compiled(env)
     nav_cache.install(env)
     if _STATE.serving:
+        if _STATE.nav is not None:  # the first build: fill them in workers, and keep the results
+            nav, _STATE.nav = _STATE.nav, None
+            env, _ = prerender_templates(env, config, files, nav, _workers(config), carry=preview_search.SECTIONS)
         return _STATE.templates.install(env, config, files, __file__)
     if _STATE.nav is None:
         return env
@@ -167,6 +180,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Index the built site for search (see `muistio.search_index`), or wait for the index
     started in `on_env`, if the pages it read are, byte for byte, those MkDocs wrote. (They are
     not when a plugin changed a page after its template was filled: then the site is indexed.)"""
+    if _STATE.serving:
+        _STATE.previewed = True
     if not _pagefind(config):
         return
     early, _STATE.early_index = _STATE.early_index, None
@@ -201,9 +216,11 @@ def _pagefind(config: MkDocsConfig) -> bool:
 
 def _workers(config: MkDocsConfig) -> int:
     """Processes for linking and page conversion: `extra.muistio.workers`, by default one per core
-    up to four. One under `mkdocs serve`: its server threads do not mix with fork, and a rebuild
-    re-links only the memo that changed."""
-    if _STATE.serving:
+    up to four. Under `mkdocs serve`, only for its first build, which MkDocs makes before it
+    starts the server's and the file watcher's threads (fork does not mix with threads: a lock
+    another thread holds stays held in the child); a rebuild re-links only the memo that changed
+    and reuses every unchanged page's conversion and template, in one process."""
+    if _STATE.serving and (_STATE.previewed or threading.active_count() > 1):
         return 1
     return _options(config)[0].workers or min(4, os.cpu_count() or 1)
 

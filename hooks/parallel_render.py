@@ -35,7 +35,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 import reused_markdown
@@ -99,21 +99,40 @@ def prerender(config: MkDocsConfig, files: Files, workers: int) -> int:
 
     Pages not in the nav get their `Page` here, as MkDocs' loop would (it keeps an existing one).
     """
-    documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
-    if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return 0
-    pages = [file.page if file.page is not None else Page(None, file, config) for file in documents]
     done = 0
-    for page, result in zip(pages, _in_workers(_render_chunk, (config, files, pages), len(pages), workers),
-                            strict=True):
-        if result is not None:
-            page.render = partial(take, page, result)  # type: ignore[method-assign]
-            done += 1
+    for page, result in converted_in_workers(config, files, workers).values():
+        page.render = partial(take, page, result)  # type: ignore[method-assign]
+        done += 1
     return done
 
 
+def converted_in_workers(config: MkDocsConfig, files: Files, workers: int) -> dict[str, tuple[Page, Rendered]]:
+    """Every documentation page converted in `workers` processes, by source path, with its
+    `Page` (made here if MkDocs has not yet); empty when too few pages or no fork. A page a
+    worker failed on is left out: MkDocs converts it itself."""
+    documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
+    if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return {}
+    pages = [file.page if file.page is not None else Page(None, file, config) for file in documents]
+    parts = _in_workers(_render_chunk, (config, files, pages), len(pages), workers)
+    results = [result for part in parts for result in part] if parts is not None else [None] * len(pages)
+    return {page.file.src_uri: (page, result) for page, result in zip(pages, results, strict=True)
+            if result is not None}
+
+
+class Carry(Protocol):
+    """State a plugin builds up in the template workers that is worth sending back (sections
+    Material's search parsed, under `mkdocs serve`): `collect` runs in a worker after each chunk
+    of pages, `receive` here with what it returned."""
+
+    def collect(self) -> Any: ...
+
+    def receive(self, carried: Any) -> None: ...
+
+
 def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation,
-                        workers: int, stage: Path | None = None) -> tuple[jinja2.Environment, int]:
+                        workers: int, stage: Path | None = None,
+                        carry: Carry | None = None) -> tuple[jinja2.Environment, int]:
     """Fill every page's template in `workers` processes; MkDocs gets an environment that answers
     with the results (see `_Templates`). Returns it with how many pages the workers filled.
 
@@ -123,30 +142,37 @@ def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Fi
     if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return env, 0
     pages = [file.page for file in documents if file.page is not None]
-    job = (env, config, files, nav, pages, stage)
-    results = _in_workers(_build_chunk, job, len(pages), workers)
+    job = (env, config, files, nav, pages, stage, carry)
+    parts = _in_workers(_build_chunk, job, len(pages), workers)
+    results: list[Built | None] = [None] * len(pages)
+    if parts is not None:
+        results = []
+        for part, carried in parts:
+            results.extend(part)
+            if carry is not None:
+                carry.receive(carried)
     built = {page.file.src_uri: result for page, result in zip(pages, results, strict=True) if result is not None}
     return _Templates(env, built), len(built)  # type: ignore[return-value]
 
 
-def _in_workers(function: Any, job: Any, count: int, workers: int) -> list[Any]:
-    """`function` over chunks of `range(count)` in forked processes that inherit `job`.
+def _in_workers(function: Any, job: Any, count: int, workers: int) -> list[Any] | None:
+    """`function` over chunks of `range(count)` in forked processes that inherit `job`: what it
+    returned for each chunk, in order.
 
-    A worker that dies (killed for memory, say) leaves every result None, and MkDocs does all
-    the work itself: `concurrent.futures` reports a dead worker, where `multiprocessing.Pool`
-    would wait for it forever."""
+    A worker that dies (killed for memory, say) leaves None, every result is dropped, and MkDocs
+    does all the work itself: `concurrent.futures` reports a dead worker, where
+    `multiprocessing.Pool` would wait for it forever."""
     global _JOB
     size = -(-count // (workers * 4))
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     _JOB = job
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(function, chunks))
+            return list(pool.map(function, chunks))
     except BrokenProcessPool:
-        return [None] * count
+        return None
     finally:
         _JOB = None
-    return [result for part in parts for result in part]
 
 
 class _Templates:
@@ -216,11 +242,12 @@ def _render_chunk(indexes: range) -> list[Rendered | None]:
     return [_render(config, files, pages[index], capture) for index in indexes]
 
 
-def _build_chunk(indexes: range) -> list[Built | None]:
-    env, config, files, nav, pages, stage = _JOB
+def _build_chunk(indexes: range) -> tuple[list[Built | None], Any]:
+    env, config, files, nav, pages, stage, carry = _JOB
     capture = _Capture.installed()
     doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
-    return [_build(env, config, doc_files, nav, pages[index], capture, stage) for index in indexes]
+    built = [_build(env, config, doc_files, nav, pages[index], capture, stage) for index in indexes]
+    return built, None if carry is None else carry.collect()
 
 
 def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: Navigation, page: Page,

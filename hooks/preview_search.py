@@ -30,20 +30,33 @@ class _Sections:
     def __init__(self) -> None:
         self.current: dict[bytes, bytes] = {}
         self.previous: dict[bytes, bytes] = {}
+        self.fresh: dict[bytes, bytes] = {}
+        """What this process parsed since `collect` last took it."""
         self.parsed = 0
         """Pages this build parsed rather than took from the previous one (for the tests)."""
 
     def new_build(self) -> None:
-        self.previous, self.current, self.parsed = self.current, {}, 0
+        self.previous, self.current, self.fresh, self.parsed = self.current, {}, {}, 0
 
     def of(self, html: str, parse: Any) -> list[Any]:
         key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
         kept = self.current.get(key) or self.previous.get(key)
         if kept is None:
-            kept = zlib.compress(pickle.dumps(parse(html), protocol=pickle.HIGHEST_PROTOCOL), 1)
+            kept = self.fresh[key] = zlib.compress(pickle.dumps(parse(html), protocol=pickle.HIGHEST_PROTOCOL), 1)
             self.parsed += 1
         self.current[key] = kept
         return pickle.loads(zlib.decompress(kept))
+
+    def collect(self) -> dict[bytes, bytes]:
+        """In a process that fills templates for this one (the first serve build's workers, whose
+        Material search plugin parses each page as here): what it parsed, to be sent back."""
+        fresh, self.fresh = self.fresh, {}
+        return fresh
+
+    def receive(self, carried: dict[bytes, bytes]) -> None:
+        """Sections a worker parsed: this process's search plugin finds them by the page's HTML,
+        and parses any page whose HTML came out otherwise here."""
+        self.current.update(carried)
 
 
 SECTIONS = _Sections()

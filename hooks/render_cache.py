@@ -36,28 +36,38 @@ class RenderCache:
         """src_uri → ((the page's Markdown, the site's signature), the pickled, compressed result)."""
         self.reused = 0
         """Pages the last build took from the cache (for the log and the tests)."""
+        self.from_workers = 0
+        """Pages the last build took from worker processes (its first, for the tests)."""
 
-    def install(self, config: MkDocsConfig, files: Files) -> None:
+    def install(self, config: MkDocsConfig, files: Files, converted: dict[str, Rendered] | None = None) -> None:
         """Before MkDocs converts this build's pages (the hook's `on_nav`): route each page's
         `render` through the cache. Pages not in the nav get their `Page` here, as MkDocs' own
-        loop would (it keeps an existing one)."""
+        loop would (it keeps an existing one). `converted` holds pages already converted in
+        worker processes (the first build of `mkdocs serve`), to be used and kept."""
         reused_markdown.install()  # what it converts, it converts with one Markdown instance
         site = _signature(config, files)
-        self.reused = 0
+        self.reused = self.from_workers = 0
         kept, self._kept = self._kept, {}  # a page that is gone is forgotten
+        converted = converted or {}
         for file in files.documentation_pages():
             if not file.inclusion.is_included():
                 continue
             page = file.page if file.page is not None else Page(None, file, config)
-            page.render = partial(self._render, page, site, kept.get(file.src_uri))  # type: ignore[method-assign]
+            page.render = partial(self._render, page, site, kept.get(file.src_uri),  # type: ignore[method-assign]
+                                  converted.get(file.src_uri))
 
-    def _render(self, page: Page, site: Any, kept: tuple[tuple[str, Any], bytes] | None, config: MkDocsConfig,
-                files: Files) -> None:
+    def _render(self, page: Page, site: Any, kept: tuple[tuple[str, Any], bytes] | None,
+                converted: Rendered | None, config: MkDocsConfig, files: Files) -> None:
         made_from = (page.markdown or "", site)
         if kept is not None and kept[0] == made_from:
             take(page, pickle.loads(zlib.decompress(kept[1])), config, files)
             self._kept[page.file.src_uri] = kept
             self.reused += 1
+            return
+        if converted is not None and converted.markdown == made_from[0]:
+            self._kept[page.file.src_uri] = (made_from, zlib.compress(pickle.dumps(converted), 1))
+            take(page, converted, config, files)
+            self.from_workers += 1
             return
         del page.render  # back to the class's method
         records = _Recorder()

@@ -23,7 +23,7 @@ GUIDE = "docs/lisaa.md"
 GUIDE_TEXT = "# Lisää\n\nKatso [uusi tapaaminen](../memos/2012/2012-06-01-uusi-tapaaminen.md).\n"
 
 SERVE = '''
-import json, logging, sys
+import json, logging, os, sys, threading
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -47,9 +47,12 @@ def serve_build(first):
     hook = next(p for p in config.plugins.values() if hasattr(p, "_STATE"))
     parsed.append(sys.modules["preview_search"].SECTIONS.parsed)
     filled.append(hook._STATE.templates.reused)
+    from_workers.append(hook._STATE.renders.from_workers)
     return hook._STATE.renders.reused
 
-parsed, filled = [], []
+if os.environ.get("MUISTIO_TEST_THREAD"):  # as in `mkdocs serve` once its server runs
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+parsed, filled, from_workers = [], [], []
 reused = [serve_build(True)]
 for step in steps:
     action, path, text = json.loads(step)
@@ -60,7 +63,8 @@ for step in steps:
     else:
         target.write_text(text, encoding="utf-8")
     reused.append(serve_build(False))
-print(json.dumps({"reused": reused, "parsed": parsed, "templates": filled, "warnings": warnings}))
+print(json.dumps({"reused": reused, "parsed": parsed, "templates": filled, "from_workers": from_workers,
+                  "warnings": warnings}))
 '''
 
 
@@ -72,10 +76,14 @@ def knowledge_base(root: Path) -> Path:
     return root
 
 
-def serve(root: Path, site: Path, *steps: tuple[str, str, str]) -> dict[str, list]:
-    """Build as `mkdocs serve` does, then after each step (a file appended to or written) again."""
+def serve(root: Path, site: Path, *steps: tuple[str, str, str], thread: bool = False) -> dict[str, list]:
+    """Build as `mkdocs serve` does, then after each step (a file appended to or written) again;
+    with `thread`, another thread runs in the process from the start."""
     command = [sys.executable, "-c", SERVE, str(root / "mkdocs.yml"), str(site), *(json.dumps(s) for s in steps)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MUISTIO_TODAY": "2012-06-20"}
+    env.pop("MUISTIO_TEST_THREAD", None)
+    if thread:
+        env["MUISTIO_TEST_THREAD"] = "1"
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -182,3 +190,51 @@ def test_a_rebuild_after_a_template_is_edited_shows_the_edit(tmp_path: Path) -> 
     memo_page = (tmp_path / "site" / SEED.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert "<p>VERSIO 2</p>" in memo_page and "VERSIO 1" not in memo_page
     assert result["templates"] == [0, 0]  # a custom_dir's templates may read anything
+
+
+LARGE = 240
+"""Memos enough for more pages than `parallel_render.MIN_PAGES`, so a first build goes parallel."""
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("serve-large") / "kb"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(root), "--memos", str(LARGE),
+                    "--words", "60"], check=True, capture_output=True)
+    return root
+
+
+@pytest.mark.slow
+def test_the_first_preview_is_built_in_processes_and_fills_the_caches(large: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` builds the site once before it starts its threads: that build converts the
+    pages and fills their templates in worker processes (as `mkdocs build` does), and what they
+    made (conversions, filled templates, the search sections) serves the rebuild after a save."""
+    root = tmp_path / "kb"
+    shutil.copytree(large, root)
+    memo = sorted((root / "memos").rglob("*.md"))[LARGE // 2].relative_to(root).as_posix()
+    edit = ("append", memo, "\nLisätty muokkaus: palataan asiaan ensi viikolla.\n")
+    rebuilt = serve(root, tmp_path / "rebuilt", edit)
+    pages = len(list((tmp_path / "rebuilt").rglob("index.html")))
+    assert rebuilt["from_workers"][0] >= LARGE and rebuilt["from_workers"][1] == 0
+    assert rebuilt["parsed"][0] < LARGE // 10  # the workers' search sections came back with their pages
+    assert rebuilt["reused"][1] >= pages - 5 and rebuilt["templates"][1] >= pages - 5
+    fresh_root = tmp_path / "fresh-kb"
+    shutil.copytree(large, fresh_root)
+    (fresh_root / memo).write_text((fresh_root / memo).read_text(encoding="utf-8") + edit[2], encoding="utf-8")
+    config = (fresh_root / "mkdocs.yml").read_text(encoding="utf-8")
+    (fresh_root / "mkdocs.yml").write_text(config.replace("\n  muistio:\n", "\n  muistio:\n    workers: 1\n"),
+                                           encoding="utf-8")
+    fresh = serve(fresh_root, tmp_path / "fresh")
+    assert fresh["from_workers"] == [0]
+    one, two = files_of(tmp_path / "rebuilt"), files_of(tmp_path / "fresh")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+    assert rebuilt["warnings"][1] == fresh["warnings"][0]
+
+
+@pytest.mark.slow
+def test_with_another_thread_running_the_first_preview_is_built_in_one_process(large: Path, tmp_path: Path) -> None:
+    """Forking a process that runs other threads can leave a lock held forever in the child."""
+    result = serve(large, tmp_path / "site", thread=True)
+    assert result["from_workers"] == [0]
+    assert result["parsed"][0] > LARGE
