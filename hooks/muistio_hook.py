@@ -122,8 +122,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     write the pages into a folder of their own, and Pagefind starts indexing it at once: it runs
     while MkDocs writes the site on one core, instead of after it. Whoever fills the templates
     fills Material's navigation once per set of links, not once a page (`nav_cache`). Under
-    `mkdocs serve`, one process fills them, and reuses what the previous build filled when a
-    page's context is what it was (`template_cache`)."""
+    `mkdocs serve`, the first build fills them in workers too (without Pagefind; the sections
+    Material's search parsed there come back, `preview_search`); every build keeps what it
+    filled, and later ones, in one process, reuse it when a page's context is what it was
+    (`template_cache`)."""
     if _STATE.serving:
         _STATE.templates.compiled(env)
     nav_cache.install(env)
