@@ -139,7 +139,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     nav, _STATE.nav = _STATE.nav, None
     pages = len(files.documentation_pages())
     early = search_index.EarlyIndex.for_site(Path(config.site_dir), pages) if _pagefind(config) else None
-    env, built = prerender_templates(env, config, files, nav, _workers(config), early.folder if early else None)
+    env, built = prerender_templates(env, config, files, nav, _workers(config), early.folder if early else None,
+                                     copy_as=search_index.for_indexing)
     if early is not None:
         if built and early.start():
             _STATE.early_index = early

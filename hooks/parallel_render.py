@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import zlib
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -131,18 +132,19 @@ class Carry(Protocol):
 
 
 def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation,
-                        workers: int, stage: Path | None = None,
-                        carry: Carry | None = None) -> tuple[jinja2.Environment, int]:
+                        workers: int, stage: Path | None = None, carry: Carry | None = None,
+                        copy_as: Callable[[bytes], bytes] | None = None) -> tuple[jinja2.Environment, int]:
     """Fill every page's template in `workers` processes; MkDocs gets an environment that answers
     with the results (see `_Templates`). Returns it with how many pages the workers filled.
 
-    With `stage`, the workers also write each page's HTML there, at its place in the site, so the
-    search indexer can read the pages while MkDocs is still writing the site."""
+    With `stage`, the workers also write each page's HTML there (or what `copy_as` makes of it),
+    at its place in the site, so the search indexer can read the pages while MkDocs is still
+    writing the site."""
     documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
     if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return env, 0
     pages = [file.page for file in documents if file.page is not None]
-    job = (env, config, files, nav, pages, stage, carry)
+    job = (env, config, files, nav, pages, (stage, copy_as), carry)
     parts = _in_workers(_build_chunk, job, len(pages), workers)
     results: list[Built | None] = [None] * len(pages)
     if parts is not None:
@@ -246,12 +248,12 @@ def _build_chunk(indexes: range) -> tuple[list[Built | None], Any]:
     env, config, files, nav, pages, stage, carry = _JOB
     capture = _Capture.installed()
     doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
-    built = [_build(env, config, doc_files, nav, pages[index], capture, stage) for index in indexes]
+    built = [_build(env, config, doc_files, nav, pages[index], capture, *stage) for index in indexes]
     return built, None if carry is None else carry.collect()
 
 
 def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: Navigation, page: Page,
-           capture: _Capture, stage: Path | None) -> Built | None:
+           capture: _Capture, stage: Path | None, copy_as: Callable[[bytes], bytes] | None) -> Built | None:
     """What MkDocs' `_build_page` does up to the template's output, in a worker."""
     capture.records = []
     config._current_page = page
@@ -271,7 +273,7 @@ def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: N
         target = stage / page.file.dest_uri
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            target.write_bytes(data if copy_as is None else copy_as(data))
         except OSError:  # the folder is full, say: the copy lacks this page, so the site is indexed
             pass
     return Built(zlib.compress(data, 1), _made_from(page), capture.records)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from muistio import search_index
-from muistio.search_index import EarlyIndex, same_pages
+from muistio.search_index import EarlyIndex, for_indexing, same_pages
 
 MARKED = b'<html lang="fi"><body><div data-pagefind-body>Tapaaminen</div></body></html>'
 UNMARKED = '<html lang="fi"><body><h1>404 - Sivua ei löydy</h1></body></html>'.encode()
@@ -84,3 +84,53 @@ def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path, mo
     assert early is not None
     assert not left.exists() and running.exists()
     early.discard()
+
+
+HEAD = ('<!doctype html><html lang="fi" class="no-js"><head><meta charset="utf-8"><title>{title} - Muistio</title>'
+        '<link rel="stylesheet" href="../assets/main.css"></head>')
+CHROME = ('<body dir="ltr" data-md-color-scheme="default"><header class="md-header"><a href="../">Muistio</a>'
+          '<span class="md-header__topic">{title}</span><form><input placeholder="Etsi"></form></header>'
+          '<nav class="md-nav"><a href="../memos/">Muistiot</a> <a href="../companies/">Organisaatiot</a></nav>')
+BODY = ('<div data-pagefind-body><article class="md-content__inner"><h1 id="otsikko">{title}</h1>'
+        '<p>Sanoma WSOY:n kanssa sovittiin harjoittelusta.</p><h2 id="jatko">Jatko</h2>'
+        '<p data-pagefind-meta="vaihe">Palataan asiaan syksyllä.</p><p data-pagefind-ignore>Ei hakuun.</p>'
+        '<img src="kuva.png" alt="Kaavio"></article></div><!-- /data-pagefind-body -->')
+FOOTER = ('<footer class="md-footer">Metropolia – yrityskontaktit</footer>'
+          '<script src="../assets/bundle.js"></script></body></html>')
+
+
+def material_page(title: str, body: str = BODY, chrome: str = CHROME, footer: str = FOOTER) -> bytes:
+    return (HEAD.format(title=title) + chrome.format(title=title) + body.format(title=title) + footer).encode()
+
+
+def pagefind(site: Path, out: Path) -> dict[str, bytes]:
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out), "--silent"],
+                   check=True, capture_output=True, timeout=120)
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_pagefind_indexes_the_part_of_a_page_it_reads_as_it_indexes_the_page(tmp_path: Path) -> None:
+    """The early index reads `for_indexing` copies of the pages, without the header, navigation
+    and footer: its files must be, byte for byte, those of the whole pages."""
+    pages = {f"memos/muistio-{n}/index.html": material_page(f"Tapaaminen {n}") for n in range(3)}
+    pages["index.html"] = material_page("Etusivu")
+    logo = CHROME.replace("</header>", '<img src="logo.png" alt="Logo"></header>')  # not read outside the body
+    pages["companies/index.html"] = material_page("Organisaatiot", chrome=logo)
+    whole = write(tmp_path / "whole", pages)
+    parts = write(tmp_path / "parts", {name: for_indexing(data) for name, data in pages.items()})
+    part = (parts / "index.html").read_bytes()
+    assert b"md-header" not in part and b"md-footer" not in part and b'lang="fi"' in part
+    assert len(part) < len(pages["index.html"])
+    assert b"logo.png" not in for_indexing(pages["companies/index.html"])
+    assert pagefind(parts, tmp_path / "index-of-parts") == pagefind(whole, tmp_path / "index-of-whole")
+
+
+@pytest.mark.parametrize("page", [
+    material_page("Otsikko", chrome=CHROME.replace("<nav ", '<nav data-pagefind-filter="osio:Muistiot" ')),
+    material_page("Otsikko", chrome=CHROME.replace("</header>", '<h1>Muistio</h1></header>')),
+    material_page("Otsikko", body=BODY + BODY),
+    material_page("Otsikko", body=BODY.removesuffix("<!-- /data-pagefind-body -->")),
+    material_page("Otsikko", body=BODY.replace("Jatko</h2>", "Jatko</h2></div><!-- /data-pagefind-body -->")),
+], ids=["filter outside", "heading outside", "two bodies", "no end", "end marker in text"])
+def test_a_page_pagefind_may_read_more_of_is_copied_whole(page: bytes) -> None:
+    assert for_indexing(page) == page
