@@ -11,6 +11,7 @@ import icalendar
 import pytest
 
 from kbtrees import FOLLOWUPS_MEMO, TreeWriter
+from muistio.cache import BuildCache
 from muistio.pipeline import build_site
 from muistio.settings import Settings
 from muistio.side_process import SideWork
@@ -58,3 +59,21 @@ def test_the_site_gets_the_same_calendar_from_one_process_and_from_two(tree: Tre
     events = icalendar.Calendar.from_ical(two.calendar).walk("VEVENT")
     assert [str(event["summary"]) for event in events] == ["Lähettää tarjouksen"]  # open, with a due date
     assert str(events[0]["url"]) == "https://muistio.example/memos/2012/2012-05-16-tapaaminen/"
+
+
+def test_a_rebuild_keeps_the_calendar_until_a_follow_up_changes(tree: TreeWriter) -> None:
+    """Under `mkdocs serve` (a build cache), a save that changes no follow-up keeps the calendar;
+    a changed due date is in the next one, and so is a new day (every event's timestamp)."""
+    memo = "memos/2012/2012-05-16-tapaaminen.md"
+    root = tree({memo: FOLLOWUPS_MEMO})
+    cache = BuildCache()
+    today = datetime.date(2012, 6, 20)
+    first = build_site(root, Settings(today=today, workers=1), cache).calendar
+    (root / memo).write_text(FOLLOWUPS_MEMO + "\nLisätty rivi.\n", encoding="utf-8")
+    assert build_site(root, Settings(today=today, workers=1), cache).calendar is first
+    (root / memo).write_text(FOLLOWUPS_MEMO.replace("(due 2012-06-15)", "(due 2012-06-18)"), encoding="utf-8")
+    moved = build_site(root, Settings(today=today, workers=1), cache).calendar
+    [event] = icalendar.Calendar.from_ical(moved).walk("VEVENT")
+    assert event.decoded("dtstart") == datetime.date(2012, 6, 18)
+    later = build_site(root, Settings(today=today + datetime.timedelta(days=1), workers=1), cache).calendar
+    assert later != moved and b"DTSTAMP:20120621" in later

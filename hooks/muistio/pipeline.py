@@ -98,15 +98,21 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     links to the memos under `site_url`, if there is one) and its problems.
 
     With more than one worker, the calendar is made in a forked process while the pages are made
-    here (`side_process`): otherwise one core would idle through both."""
-    from muistio.exports.calendar import followups_calendar  # icalendar: not for `kb check`
+    here (`side_process`): otherwise one core would idle through both. With a `cache` (under
+    `mkdocs serve`), the last calendar is kept while its events and the day are the same."""
+    from muistio.exports.calendar import calendar_events, calendar_of  # icalendar: not for `kb check`
 
     analysis = analyse(root, settings, cache)
     kb, ctx = analysis.kb, analysis.context
-    with SideWork(lambda: followups_calendar(kb, ctx.items, ctx.settings.today, site_url),
-                  fork=ctx.settings.workers > 1) as calendar:
+    made_from = (ctx.settings.today, calendar_events(kb, ctx.items, site_url))
+    if cache is not None and cache.calendar is not None and cache.calendar[0] == made_from:
+        return SiteBuild(kb, analysis.problems, _pages(analysis), ctx, cache.calendar[1])
+    with SideWork(lambda: calendar_of(made_from[1], made_from[0]), fork=ctx.settings.workers > 1) as calendar:
         pages = _pages(analysis)
-        return SiteBuild(kb, analysis.problems, pages, ctx, calendar.result())
+        made = calendar.result()
+    if cache is not None:
+        cache.calendar = (made_from, made)
+    return SiteBuild(kb, analysis.problems, pages, ctx, made)
 
 
 def _pages(analysis: Analysis) -> list[GeneratedPage]:
