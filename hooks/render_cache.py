@@ -15,11 +15,11 @@ a page's table of contents cannot change the kept one) and the cache stays a few
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import pickle
 import zlib
 from functools import partial
-from typing import Any
 
 import reused_markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +32,7 @@ class RenderCache:
     """The previous serve build's conversions, by source path."""
 
     def __init__(self) -> None:
-        self._kept: dict[str, tuple[tuple[str, Any], bytes]] = {}
+        self._kept: dict[str, tuple[tuple[str, bytes], bytes]] = {}
         """src_uri → ((the page's Markdown, the site's signature), the pickled, compressed result)."""
         self.reused = 0
         """Pages the last build took from the cache (for the log and the tests)."""
@@ -56,7 +56,7 @@ class RenderCache:
             page.render = partial(self._render, page, site, kept.get(file.src_uri),  # type: ignore[method-assign]
                                   converted.get(file.src_uri))
 
-    def _render(self, page: Page, site: Any, kept: tuple[tuple[str, Any], bytes] | None,
+    def _render(self, page: Page, site: bytes, kept: tuple[tuple[str, bytes], bytes] | None,
                 converted: Rendered | None, config: MkDocsConfig, files: Files) -> None:
         made_from = (page.markdown or "", site)
         if kept is not None and kept[0] == made_from:
@@ -81,16 +81,19 @@ class RenderCache:
         self._kept[page.file.src_uri] = (made_from, zlib.compress(pickle.dumps(result), 1))
 
 
-def _signature(config: MkDocsConfig, files: Files) -> Any:
+def _signature(config: MkDocsConfig, files: Files) -> bytes:
     """What a page's conversion depends on besides its own Markdown: every file's path and URL
-    (links resolve against them) and the config's Markdown settings."""
-    return (
-        tuple((file.src_uri, file.url, file.inclusion) for file in files),
+    (links resolve against them) and the config's Markdown settings. A hash of them: compared
+    for every page, the files themselves made a rebuild quadratic in the number of files (two
+    seconds at 5,000 memos)."""
+    parts = (
+        [(file.src_uri, file.url, str(file.inclusion)) for file in files],
         repr(config.markdown_extensions),
         repr(config.mdx_configs),
         repr(config.validation),
         config.use_directory_urls,
     )
+    return hashlib.blake2b(pickle.dumps(parts), digest_size=16).digest()
 
 
 class _Recorder(logging.Handler):
