@@ -33,6 +33,7 @@ from typing import Any
 
 import jinja2
 import material
+import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -49,7 +50,8 @@ and `config` are in the site's part of the key; `build_date_utc` is read by no p
 Material's; `mkdocs_version` does not change while serving."""
 
 THEME_DIRS = [Path(material.__file__).resolve().parent / "templates",
-              Path(__import__("mkdocs").__file__).resolve().parent / "templates"]
+              Path(mkdocs.__file__).resolve().parent / "templates"]
+"""The folders Material's theme loads templates from when no `custom_dir` comes before them."""
 
 
 class TemplateCache:
