@@ -127,13 +127,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     filled, and later ones, in one process, reuse it when a page's context is what it was
     (`template_cache`)."""
     if _STATE.serving:
-        _STATE.templates.compiled(env)
+        return _preview_env(env, config, files)
     nav_cache.install(env)
-    if _STATE.serving:
-        if _STATE.nav is not None:  # the first build: fill them in workers, and keep the results
-            nav, _STATE.nav = _STATE.nav, None
-            env, _ = prerender_templates(env, config, files, nav, _workers(config), carry=preview_search.SECTIONS)
-        return _STATE.templates.install(env, config, files, __file__)
     if _STATE.nav is None:
         return env
     nav, _STATE.nav = _STATE.nav, None
@@ -147,6 +142,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         else:
             early.discard()
     return env
+
+
+def _preview_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """`on_env` under `mkdocs serve` (see there)."""
+    _STATE.templates.compiled(env)  # before anything loads a template from `env`
+    nav_cache.install(env)
+    if _STATE.nav is not None:  # the first build: fill the templates in workers, and keep the results
+        nav, _STATE.nav = _STATE.nav, None
+        env, _ = prerender_templates(env, config, files, nav, _workers(config), carry=preview_search.SECTIONS)
+    return _STATE.templates.install(env, config, files, __file__)
 
 
 def on_startup(command: str, dirty: bool) -> None:

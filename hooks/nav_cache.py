@@ -122,24 +122,27 @@ class _Keys:
         return key
 
 
-def _links_of(nav: Navigation, context: jinja2.runtime.Context) -> _Links | None:
-    urls: list[str] = []
+def nav_items(children: list[Any]) -> list[Page | Section | Link] | None:
+    """Every item of a navigation, depth first; None if any is not one of MkDocs' own kinds (a
+    plugin's item may make a template read anything)."""
     items: list[Page | Section | Link] = []
+    for item in children:
+        if type(item) not in (Page, Section, Link):
+            return None
+        items.append(item)
+        if isinstance(item, Section):
+            below = nav_items(item.children)
+            if below is None:
+                return None
+            items.extend(below)
+    return items
 
-    def walk(children: list[Any]) -> bool:
-        for item in children:
-            if type(item) not in (Page, Section, Link):
-                return False
-            items.append(item)
-            if isinstance(item, Section):
-                if not walk(item.children):
-                    return False
-            else:
-                urls.append(str(item.url))
-        return True
 
-    if not walk(nav.items):
+def _links_of(nav: Navigation, context: jinja2.runtime.Context) -> _Links | None:
+    items = nav_items(nav.items)
+    if items is None:
         return None
+    urls = [str(item.url) for item in items if not isinstance(item, Section)]
     config = context.get("config") or {}
     homepage, logo = config.get("extra", {}).get("homepage"), config.get("theme", {}).get("logo")
     urls.extend(str(value) for value in (homepage, nav.homepage.url if nav.homepage else None, logo) if value)

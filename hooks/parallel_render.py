@@ -144,7 +144,7 @@ def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Fi
     if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return env, 0
     pages = [file.page for file in documents if file.page is not None]
-    job = (env, config, files, nav, pages, (stage, copy_as), carry)
+    job = (env, config, files, nav, pages, stage, copy_as, carry)
     parts = _in_workers(_build_chunk, job, len(pages), workers)
     results: list[Built | None] = [None] * len(pages)
     if parts is not None:
@@ -245,10 +245,10 @@ def _render_chunk(indexes: range) -> list[Rendered | None]:
 
 
 def _build_chunk(indexes: range) -> tuple[list[Built | None], Any]:
-    env, config, files, nav, pages, stage, carry = _JOB
+    env, config, files, nav, pages, stage, copy_as, carry = _JOB
     capture = _Capture.installed()
     doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
-    built = [_build(env, config, doc_files, nav, pages[index], capture, *stage) for index in indexes]
+    built = [_build(env, config, doc_files, nav, pages[index], capture, stage, copy_as) for index in indexes]
     return built, None if carry is None else carry.collect()
 
 

@@ -36,9 +36,10 @@ import material
 import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from nav_cache import nav_items
 
 KNOWN_PLUGINS = frozenset({"material/search", "material/tags"})
 """Plugins whose `page_context` adds nothing to the context but what the key holds."""
@@ -146,7 +147,7 @@ def _key(name: str, site: bytes, context: dict[str, Any]) -> bytes | None:
     page, nav = context.get("page"), context.get("nav")
     if not isinstance(page, Page) or not isinstance(nav, Navigation) or not CONTEXT_KEYS.issuperset(context):
         return None
-    items = _nav_items(nav.items)
+    items = nav_items(nav.items)
     if items is None:
         return None
     try:
@@ -164,21 +165,6 @@ def _key(name: str, site: bytes, context: dict[str, Any]) -> bytes | None:
         return hashlib.blake2b(pickle.dumps(parts), digest_size=16).digest()
     except (TypeError, AttributeError, pickle.PicklingError, RecursionError):
         return None
-
-
-def _nav_items(children: list[Any]) -> list[Page | Section | Link] | None:
-    """Every item of the navigation, depth first; None if any is not MkDocs' own kind."""
-    items: list[Page | Section | Link] = []
-    for item in children:
-        if type(item) not in (Page, Section, Link):
-            return None
-        items.append(item)
-        if isinstance(item, Section):
-            below = _nav_items(item.children)
-            if below is None:
-                return None
-            items.extend(below)
-    return items
 
 
 def _toc(links: Any) -> list[Any]:
