@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from parallel_render import converted_in_workers, prerender, prerender_templates
 from render_cache import RenderCache
+from site_rewrite import SiteRewrite
 from template_cache import TemplateCache
 
 from muistio import search_index
@@ -68,12 +69,21 @@ class _State:
     """This build's generated pages that have HTML islands, by source path, for `on_page_content`."""
     early_index: search_index.EarlyIndex | None = None
     """Pagefind indexing a copy of the pages, from `on_env` to `on_post_build`."""
+    rewrite: SiteRewrite | None = None
+    """The last build's files, kept for this one to write over, from `on_pre_build` to the end."""
 
 
 _STATE = _State()
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Have MkDocs write over the last build's files instead of deleting them first (see
+    `site_rewrite`); what this build does not write goes in `on_post_build`."""
+    _STATE.rewrite = SiteRewrite.install(config, __file__)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    SiteRewrite.uninstall()  # MkDocs has cleaned by now, or does not (a --dirty build)
     root = _root(config)
     lang = language_of(config.theme.get("language"))
     options, option_problems = _options(config)
@@ -187,20 +197,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the built site for search (see `muistio.search_index`), or wait for the index
     started in `on_env`, if the pages it read are, byte for byte, those MkDocs wrote. (They are
-    not when a plugin changed a page after its template was filled: then the site is indexed.)"""
+    not when a plugin changed a page after its template was filled: then the site is indexed.)
+    Before the pages are compared or indexed, what the last build left and this one did not write
+    goes (`site_rewrite`)."""
     if _STATE.serving:
         _STATE.previewed = True
-    if not _pagefind(config):
-        return
-    early, _STATE.early_index = _STATE.early_index, None
+    rewrite, _STATE.rewrite = _STATE.rewrite, None
+    sweep = rewrite.sweep if rewrite is not None else lambda: 0
     try:
-        if early is not None and early.finish():
+        if not _pagefind(config):
             return
+        early, _STATE.early_index = _STATE.early_index, None
+        if early is not None and early.finish(settle_site=sweep):
+            return
+        sweep()
         if early is not None:
             log.info("Muistio: pages changed after they were sent to the search index; indexing the site")
         search_index.build_pagefind(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         log.warning(f"search index: {error}")
+    finally:
+        sweep()  # once only: later calls do nothing
 
 
 def on_build_error(error: Exception) -> None:
@@ -208,6 +225,9 @@ def on_build_error(error: Exception) -> None:
     early, _STATE.early_index = _STATE.early_index, None
     if early is not None:
         early.discard()
+    rewrite, _STATE.rewrite = _STATE.rewrite, None
+    if rewrite is not None:  # what a clean build would leave: none of the last build's files
+        rewrite.sweep()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 MATERIAL_INDEX = Path("search") / "search_index.json"
@@ -122,16 +123,18 @@ class EarlyIndex:
             return False
         return True
 
-    def finish(self) -> bool:
-        """Wait for the index if the copy is what the site holds now; False if the site must be
-        indexed instead (nothing of this run is left behind)."""
+    def finish(self, settle_site: Callable[[], object] = lambda: None) -> bool:
+        """Wait for the index, then keep it if the copy is what the site holds; False if the site
+        must be indexed instead (nothing of this run is left behind). `settle_site` runs between
+        the two, when nothing writes into the site any more (the hook removes the last build's
+        leftovers then, `site_rewrite`)."""
         try:
             if self._indexing is None:
                 return False
+            self._indexing.wait()
+            settle_site()
             if same_pages(self._root / "pages", self.site_dir):
-                self._indexing.wait()
                 return True
-            self._indexing.cancel()
             shutil.rmtree(self.site_dir / "pagefind", ignore_errors=True)
             return False
         finally:

@@ -1,0 +1,122 @@
+"""A build writes over the last build's site instead of deleting it first (hooks/site_rewrite.py):
+what it leaves must be, file for file, what a build into an empty folder leaves."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kbtrees import GOOD_MEMO, TreeWriter
+from sitebuild import REPO, mkdocs_build, site_skeleton
+
+SECOND_MEMO = GOOD_MEMO.replace("title: Tapaaminen", "title: Toinen tapaaminen").replace(
+    "date: 2012-05-16", "date: 2013-01-10")
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def folders_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
+
+
+@pytest.fixture
+def kb(tree: TreeWriter) -> Path:
+    root = tree({"memos/2012/2012-05-16-tapaaminen.md": GOOD_MEMO,
+                 "memos/2013/2013-01-10-toinen-tapaaminen.md": SECOND_MEMO})
+    return site_skeleton(root)
+
+
+def build(root: Path, site: Path, config: str = "mkdocs.yml") -> None:
+    done = mkdocs_build(root, site, strict=False, config=config)
+    assert done.returncode == 0, done.stderr
+
+
+def linked_elsewhere(page: Path, tmp_path: Path) -> Path:
+    """A second name for the page's file, outside the site: written over, the page keeps it (two
+    links); deleted and made again, the page is a new file (one link). (Inode numbers do not tell:
+    the file system hands a freed one out again at once.)"""
+    other = tmp_path / "toinen-nimi.html"
+    os.link(page, other)
+    return other
+
+
+def test_a_rebuild_leaves_what_a_build_into_an_empty_folder_leaves(kb: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(kb, site)
+    kept = site / "companies" / "metropolia" / "index.html"
+    linked_elsewhere(kept, tmp_path)
+    (kb / "memos" / "2013" / "2013-01-10-toinen-tapaaminen.md").unlink()
+    (site / "vanha").mkdir()
+    (site / "vanha" / "index.html").write_text("edellisen rakennuksen sivu", encoding="utf-8")
+    (site / ".git-kansio").write_text("piilotettu", encoding="utf-8")
+
+    build(kb, site)
+    build(kb, tmp_path / "fresh")
+
+    assert kept.stat().st_nlink == 2, "the page was deleted and made again, not written over"
+    assert not (site / "memos" / "2013" / "2013-01-10-toinen-tapaaminen").exists()
+    assert (site / ".git-kansio").read_text(encoding="utf-8") == "piilotettu"  # MkDocs keeps hidden ones too
+    (site / ".git-kansio").unlink()
+    assert folders_of(site) == folders_of(tmp_path / "fresh")
+    assert files_of(site) == files_of(tmp_path / "fresh")
+    assert any(name.startswith("pagefind/fragment/") for name in files_of(site)), "no search index to compare"
+
+
+@pytest.mark.slow
+def test_a_rebuild_indexed_while_written_leaves_what_a_fresh_build_leaves(tmp_path: Path) -> None:
+    """Over `parallel_render.MIN_PAGES` pages the search index is made while the site is written,
+    so the old files are swept only after the indexer has written into the site."""
+    root = tmp_path / "kb"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(root), "--memos", "210",
+                    "--words", "40"], check=True, capture_output=True)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("\n  muistio:\n", "\n  muistio:\n    workers: 2\n"),
+                                     encoding="utf-8")
+    site = tmp_path / "site"
+    build(root, site)
+    page = site / "index.html"
+    linked_elsewhere(page, tmp_path)
+    sorted((root / "memos").rglob("*.md"))[-1].unlink()
+
+    build(root, site)
+    build(root, tmp_path / "fresh")
+
+    assert page.stat().st_nlink == 2
+    assert files_of(site) == files_of(tmp_path / "fresh")
+
+
+def test_with_an_unknown_plugin_the_old_site_is_deleted_first(kb: Path, tmp_path: Path) -> None:
+    """A plugin might skip a file that is already there, which would then look left over."""
+    other = kb / "other_hook.py"
+    other.write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n", encoding="utf-8")
+    config = (kb / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n", f"hooks:\n  - {other}\n", 1)
+    (kb / "other.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    build(kb, site, "other.yml")
+    page = site / "companies" / "metropolia" / "index.html"
+    linked_elsewhere(page, tmp_path)
+    (site / "vanha.html").write_text("edellinen", encoding="utf-8")
+
+    build(kb, site, "other.yml")
+
+    assert page.stat().st_nlink == 1
+    assert not (site / "vanha.html").exists()
+
+
+def test_an_old_site_with_a_symbolic_link_is_deleted_first(kb: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build(kb, site)
+    page = site / "companies" / "metropolia" / "index.html"
+    linked_elsewhere(page, tmp_path)
+    os.symlink(REPO / "README.md", site / "linkki.md")
+
+    build(kb, site)
+
+    assert page.stat().st_nlink == 1
+    assert not os.path.lexists(site / "linkki.md")
