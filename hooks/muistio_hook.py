@@ -9,6 +9,8 @@
   every page whose Markdown did not change (`render_cache`), and Material's search index the
   sections of every page whose HTML did not (`preview_search`).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
+- `on_pre_build`, `on_post_build`: MkDocs writes over the last build's files instead of deleting
+  them first, and what it did not write is removed at the end (`site_rewrite`).
 - `on_config`, `on_post_build`: search with Pagefind (`muistio.search_index`): put the theme
   override beside this file (overrides/, which swaps Material's search worker for ours) in front
   of the theme, and index the built site. The override is added here rather than as
@@ -104,6 +106,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
     files.append(File.generated(config, CALENDAR, content=site.calendar))
+    if _STATE.rewrite is not None:
+        _STATE.rewrite.make_room(file.abs_dest_path for file in files)
     return files
 
 

@@ -12,14 +12,17 @@ written (`sweep`, from the hook's `on_post_build`) every old file the build did 
 removed, then every old folder that is left empty and that the build put nothing in: the site
 holds exactly what a clean build leaves. What the build wrote is told by the file's status-change
 time (ctime), which any write, truncation or copy sets to now and which nothing can set back: a
-file whose ctime is older than the build's start was not written by it.
+file whose ctime is older than the build's start was not written by it. Where the new site needs
+a folder in place of an old file, or a file in place of an old folder, the old one goes before
+anything is written (`make_room`, from the hook's `on_files`).
 
 Only where that holds and nothing else can tell the difference; otherwise MkDocs cleans as usual:
 - on POSIX systems (on Windows, `st_ctime` is the creation time);
 - when the plugins are Material's search and tags and this hook, which write every file they make
   on every build (an unknown plugin might skip a file that already exists, or read the folder);
-- when the old site holds no symbolic link, and its files' times are all before the build's
-  start (a clock stepping back would make an old file look written);
+- when the old site holds no symbolic link and no file that is read-only or someone else's, and
+  its files' times are all before the build's start (a clock stepping back would make an old
+  file look written);
 - but not for Pagefind's index (`REMADE_WHOLE`), which is deleted first as before.
 
 One difference remains: a file is rewritten in place, so a hard link to it elsewhere (a backup
@@ -28,10 +31,12 @@ made with `cp -al`) changes with it, where MkDocs would have made a new file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable
 from types import ModuleType
 
 import mkdocs.utils
@@ -103,6 +108,24 @@ class SiteRewrite:
         self.started, self._files, self._folders = started, files, folders[::-1]
         return True
 
+    def make_room(self, targets: Iterable[str]) -> None:
+        """Before anything is written: remove an old file where this build needs a folder, and an
+        old folder where it needs a file (`targets`: the paths MkDocs will write), which a build
+        into an empty folder would never meet."""
+        if self.started is None:
+            return
+        files, folders = set(self._files), set(self._folders)
+        for target in targets:
+            if target in folders:
+                shutil.rmtree(target, ignore_errors=True)
+            parent = os.path.dirname(target)
+            while parent not in folders and parent != os.path.dirname(parent):
+                if parent in files:
+                    with contextlib.suppress(OSError):
+                        os.unlink(parent)
+                    break
+                parent = os.path.dirname(parent)
+
     def sweep(self) -> int:
         """Remove what the build did not write (see the module); returns how many old files went.
         Safe to call more than once, and a no-op when MkDocs cleaned."""
@@ -116,7 +139,7 @@ class SiteRewrite:
                 try:
                     os.unlink(path)
                     removed += 1
-                except FileNotFoundError:
+                except _GONE:
                     pass
         for folder in untouched:
             try:
@@ -126,8 +149,13 @@ class SiteRewrite:
         return removed
 
 
+_GONE = (FileNotFoundError, NotADirectoryError)
+"""An old path that is no more (its folder went in `make_room`, and may be a file now)."""
+
+
 class _Unusual(Exception):
-    """Something in the old site the sweep does not handle: a symbolic link, a socket."""
+    """Something in the old site the sweep does not handle: a symbolic link, a socket, a file
+    that is read-only or someone else's."""
 
 
 def _walk(entry: os.DirEntry[str], files: list[str], folders: list[str]) -> int:
@@ -139,8 +167,8 @@ def _walk(entry: os.DirEntry[str], files: list[str], folders: list[str]) -> int:
         for child in os.scandir(entry.path):
             newest = max(newest, _walk(child, files, folders))
         return newest
-    if not stat.S_ISREG(info.st_mode):
-        raise _Unusual(entry.path)
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or not info.st_mode & stat.S_IWUSR:
+        raise _Unusual(entry.path)  # MkDocs could not write over it, where it can delete it
     files.append(entry.path)
     return info.st_ctime_ns
 
@@ -158,7 +186,7 @@ def _now_as_ctime(directory: str) -> int:
 def _ctime(path: str) -> int:
     try:
         return os.lstat(path).st_ctime_ns
-    except FileNotFoundError:
+    except _GONE:
         return 1 << 62  # gone already: nothing to remove
 
 

@@ -120,3 +120,37 @@ def test_an_old_site_with_a_symbolic_link_is_deleted_first(kb: Path, tmp_path: P
 
     assert page.stat().st_nlink == 1
     assert not os.path.lexists(site / "linkki.md")
+
+
+def test_an_old_file_where_a_folder_goes_and_the_reverse_make_way(kb: Path, tmp_path: Path) -> None:
+    """A build into an empty folder never meets these; a build over the last one must not crash."""
+    site = tmp_path / "site"
+    build(kb, site)
+    folder = site / "companies" / "metropolia"
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
+    folder.write_text("vanha tiedosto kansion paikalla", encoding="utf-8")
+    page = site / "companies" / "sanoma-wsoy" / "index.html"
+    page.unlink()
+    (page / "sisalla").mkdir(parents=True)
+    (page / "sisalla" / "vanha.html").write_text("vanha kansio tiedoston paikalla", encoding="utf-8")
+
+    build(kb, site)
+    build(kb, tmp_path / "fresh")
+
+    assert files_of(site) == files_of(tmp_path / "fresh")
+
+
+def test_an_old_site_with_a_read_only_file_is_deleted_first(kb: Path, tmp_path: Path) -> None:
+    """MkDocs could not write over it, where it can delete it."""
+    site = tmp_path / "site"
+    build(kb, site)
+    page = site / "companies" / "metropolia" / "index.html"
+    linked_elsewhere(page, tmp_path)
+    page.chmod(0o444)
+
+    build(kb, site)
+
+    assert page.stat().st_nlink == 1
+    assert page.stat().st_mode & 0o200, "the new page is MkDocs' own, not the old read-only one"
