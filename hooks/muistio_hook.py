@@ -107,7 +107,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     files.append(File.generated(config, CALENDAR, content=site.calendar))
     if _STATE.rewrite is not None:
-        _STATE.rewrite.make_room(file.abs_dest_path for file in files)
+        _STATE.rewrite.make_room([file.abs_dest_path for file in files],
+                                 [file.abs_dest_path for file in files.documentation_pages()
+                                  if file.inclusion.is_included()])
     return files
 
 

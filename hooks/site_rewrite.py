@@ -23,6 +23,9 @@ Only where that holds and nothing else can tell the difference; otherwise MkDocs
 - when the old site holds no symbolic link and no file that is read-only or someone else's, and
   its files' times are all before the build's start (a clock stepping back would make an old
   file look written);
+- where writing a file sets its ctime, as POSIX asks: checked before anything is written by
+  writing one old page over with its own bytes (a file system that keeps no ctime would make
+  every page look left over);
 - but not for Pagefind's index (`REMADE_WHOLE`), which is deleted first as before.
 
 One difference remains: a file is rewritten in place, so a hard link to it elsewhere (a backup
@@ -37,6 +40,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from types import ModuleType
 
 import mkdocs.utils
@@ -63,6 +67,7 @@ class SiteRewrite:
         self._files: list[str] = []
         self._folders: list[str] = []
         """Old folders, deepest first."""
+        self._directory = ""
 
     @classmethod
     def install(cls, config: MkDocsConfig, hook_file: str) -> SiteRewrite | None:
@@ -106,12 +111,15 @@ class SiteRewrite:
         if newest >= started:
             return False
         self.started, self._files, self._folders = started, files, folders[::-1]
+        self._directory = directory
         return True
 
-    def make_room(self, targets: Iterable[str]) -> None:
+    def make_room(self, targets: Iterable[str], pages: Iterable[str]) -> None:
         """Before anything is written: remove an old file where this build needs a folder, and an
         old folder where it needs a file (`targets`: the paths MkDocs will write), which a build
-        into an empty folder would never meet."""
+        into an empty folder would never meet. Then check on one old page MkDocs will write over
+        (from `pages`) that writing sets its ctime, as the sweep relies on; if it does not (a
+        file system that keeps no ctime), delete the old site now, as MkDocs would have."""
         if self.started is None:
             return
         files, folders = set(self._files), set(self._folders)
@@ -125,6 +133,10 @@ class SiteRewrite:
                         os.unlink(parent)
                     break
                 parent = os.path.dirname(parent)
+        probe = next((page for page in pages if page in files), None)
+        if probe is None or not _stamped_when_written(probe, self.started):
+            self.started = None
+            _MKDOCS_CLEAN(self._directory)
 
     def sweep(self) -> int:
         """Remove what the build did not write (see the module); returns how many old files went.
@@ -181,6 +193,19 @@ def _now_as_ctime(directory: str) -> int:
     finally:
         os.close(handle)
         os.unlink(path)
+
+
+def _stamped_when_written(path: str, started: int) -> bool:
+    """Whether writing `path` over (with its own bytes: MkDocs writes it again anyway) gives it a
+    ctime from this build."""
+    try:
+        data = Path(path).read_bytes()
+        with open(path, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            return os.fstat(handle.fileno()).st_ctime_ns >= started
+    except OSError:
+        return False
 
 
 def _ctime(path: str) -> int:

@@ -6,12 +6,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from kbtrees import GOOD_MEMO, TreeWriter
 from sitebuild import REPO, mkdocs_build, site_skeleton
+
+sys.path.insert(0, str(REPO / "hooks"))
+import site_rewrite  # noqa: E402
 
 SECOND_MEMO = GOOD_MEMO.replace("title: Tapaaminen", "title: Toinen tapaaminen").replace(
     "date: 2012-05-16", "date: 2013-01-10")
@@ -154,3 +158,31 @@ def test_an_old_site_with_a_read_only_file_is_deleted_first(kb: Path, tmp_path: 
 
     assert page.stat().st_nlink == 1
     assert page.stat().st_mode & 0o200, "the new page is MkDocs' own, not the old read-only one"
+
+
+@pytest.mark.parametrize("stamped", [True, False])
+def test_where_writing_sets_no_ctime_the_old_site_is_deleted_before_anything_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stamped: bool) -> None:
+    """The sweep tells written files by their ctime; a file system that does not set it on a write
+    would make every page look left over."""
+    site = tmp_path / "site"
+    for page in ("index.html", "memos/a/index.html", "memos/vanha/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(f"edellinen {page}", encoding="utf-8")
+    time.sleep(0.05)  # a later build: file times come from a clock that ticks every few milliseconds
+    if not stamped:
+        monkeypatch.setattr(site_rewrite, "_stamped_when_written", lambda path, started: False)
+    rewrite = site_rewrite.SiteRewrite()
+    rewrite._clean(str(site))
+    assert (site / "memos" / "vanha" / "index.html").exists(), "kept for MkDocs to write over"
+
+    pages = [str(site / "index.html"), str(site / "memos" / "a" / "index.html")]
+    rewrite.make_room(pages, pages)
+
+    left = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    if stamped:
+        assert left == ["index.html", "memos/a/index.html", "memos/vanha/index.html"]
+        assert (site / "index.html").read_text(encoding="utf-8") == "edellinen index.html"
+    else:
+        assert left == []
+        assert rewrite.sweep() == 0
