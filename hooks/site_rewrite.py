@@ -19,7 +19,8 @@ anything is written (`make_room`, from the hook's `on_files`).
 Only where that holds and nothing else can tell the difference; otherwise MkDocs cleans as usual:
 - on POSIX systems (on Windows, `st_ctime` is the creation time);
 - when the plugins are Material's search and tags and this hook, which write every file they make
-  on every build (an unknown plugin might skip a file that already exists, or read the folder);
+  on every build (`known_plugins`; an unknown plugin might skip a file that already exists, or
+  read the folder);
 - when the old site holds no symbolic link and no file that is read-only or someone else's, and
   its files' times are all before the build's start (a clock stepping back would make an old
   file look written);
@@ -41,13 +42,10 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from types import ModuleType
 
 import mkdocs.utils
+from known_plugins import only_known_plugins
 from mkdocs.config.defaults import MkDocsConfig
-
-KNOWN_PLUGINS = frozenset({"material/search", "material/tags"})
-"""Plugins known to write each of their files on every build, and to read nothing in `site_dir`."""
 
 REMADE_WHOLE = frozenset({"pagefind"})
 """Folders at the site's top deleted as MkDocs does: Pagefind does not write a file again when one
@@ -73,7 +71,7 @@ class SiteRewrite:
     def install(cls, config: MkDocsConfig, hook_file: str) -> SiteRewrite | None:
         """Have MkDocs' next `clean_directory` (it follows `on_pre_build`) keep the old files when
         it safely may; the object to `sweep` with after the build, or None."""
-        if os.name != "posix" or not _known_plugins(config, hook_file):
+        if os.name != "posix" or not only_known_plugins(config, hook_file):
             return None
         rewrite = cls()
         mkdocs.utils.clean_directory = rewrite._clean
@@ -213,12 +211,4 @@ def _ctime(path: str) -> int:
         return os.lstat(path).st_ctime_ns
     except _GONE:
         return 1 << 62  # gone already: nothing to remove
-
-
-def _known_plugins(config: MkDocsConfig, hook_file: str) -> bool:
-    for name, plugin in config.plugins.items():
-        ours = isinstance(plugin, ModuleType) and getattr(plugin, "__file__", None) == hook_file
-        if name not in KNOWN_PLUGINS and not ours:
-            return False
-    return True
 

@@ -28,21 +28,18 @@ import hashlib
 import pickle
 import zlib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import jinja2
 import material
 import mkdocs
+from known_plugins import only_known_plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from nav_cache import nav_items
-
-KNOWN_PLUGINS = frozenset({"material/search", "material/tags"})
-"""Plugins whose `page_context` adds nothing to the context but what the key holds."""
 
 CONTEXT_KEYS = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version",
                           "build_date_utc", "config", "page", "tags"})
@@ -127,10 +124,8 @@ class _Template:
 
 def _site_key(config: MkDocsConfig, files: Files, hook_file: str) -> bytes | None:
     """What every page's output depends on; None when the templates may read more than the key."""
-    for name, plugin in config.plugins.items():
-        ours = isinstance(plugin, ModuleType) and getattr(plugin, "__file__", None) == hook_file
-        if name not in KNOWN_PLUGINS and not ours:
-            return None
+    if not only_known_plugins(config, hook_file):
+        return None
     if [Path(folder).resolve() for folder in config.theme.dirs] != THEME_DIRS:
         return None  # a custom_dir's templates may read anything
     try:
