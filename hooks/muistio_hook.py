@@ -212,6 +212,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     sweep = rewrite.sweep if rewrite is not None else lambda: 0
     try:
         if not _pagefind(config):
+            search_index.remove_index(Path(config.site_dir))  # the last build's, if it was kept
             return
         early, _STATE.early_index = _STATE.early_index, None
         if early is not None and early.finish(settle_site=sweep):
@@ -222,6 +223,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         search_index.build_pagefind(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         log.warning(f"search index: {error}")
+        search_index.remove_index(Path(config.site_dir))  # no half-made index, nor the last one
     finally:
         sweep()  # once only: later calls do nothing
 
@@ -232,8 +234,9 @@ def on_build_error(error: Exception) -> None:
     if early is not None:
         early.discard()
     rewrite, _STATE.rewrite = _STATE.rewrite, None
-    if rewrite is not None:  # what a clean build would leave: none of the last build's files
+    if rewrite is not None and rewrite.started is not None:  # as a clean build: no old file left
         rewrite.sweep()
+        search_index.remove_index(Path(rewrite.directory))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

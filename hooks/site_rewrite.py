@@ -2,10 +2,10 @@
 
 MkDocs empties `site_dir` before every build that is not `--dirty` (`utils.clean_directory`), then
 creates every file anew. On ext4, creating the 13,000 files of a 5,000-memo site (pages and
-Pagefind's index) in folders just emptied costs several seconds of kernel time, about half of it
-in MkDocs' one-core loop that writes the pages (6,500 page files: 3.1 s after a delete, 0.6 s
-written over, 1.4 s into a new folder; `docs/suorituskyky.md`). `mkdocs serve` pays it on every
-save.
+Pagefind's index) in folders just emptied costs several seconds of kernel time: in MkDocs'
+one-core loop that writes the pages (6,500 page files: 3.1 s after a delete, 0.6 s written over,
+1.4 s into a new folder; `docs/suorituskyky.md`), and at the end of Pagefind's run, which the
+build waits for. `mkdocs serve` pays it on every save.
 
 So the old files stay where they are while MkDocs writes over them, and when everything is
 written (`sweep`, from the hook's `on_post_build`) every old file the build did not write is
@@ -27,7 +27,8 @@ Only where that holds and nothing else can tell the difference; otherwise MkDocs
 - where writing a file sets its ctime, as POSIX asks: checked before anything is written by
   writing one old page over with its own bytes (a file system that keeps no ctime would make
   every page look left over);
-- but not for Pagefind's index (`REMADE_WHOLE`), which is deleted first as before.
+- and not for Pagefind's index (`LEFT_ALONE`): the hook mirrors the new index into it, writing
+  only the files that changed, or removes it when the build makes none.
 
 One difference remains: a file is rewritten in place, so a hard link to it elsewhere (a backup
 made with `cp -al`) changes with it, where MkDocs would have made a new file.
@@ -47,10 +48,10 @@ import mkdocs.utils
 from known_plugins import only_known_plugins
 from mkdocs.config.defaults import MkDocsConfig
 
-REMADE_WHOLE = frozenset({"pagefind"})
-"""Folders at the site's top deleted as MkDocs does: Pagefind does not write a file again when one
-of that name (its names are hashes of the content) is there, so an old file it still uses would
-look left over."""
+LEFT_ALONE = frozenset({"pagefind"})
+"""Folders at the site's top neither listed nor removed: the search index is the hook's to replace
+(`search_index.mirror`) or remove, whole. Pagefind does not write a file again when one of that
+name (its names are hashes of the content) is there, so the sweep's test would not hold for it."""
 
 
 _MKDOCS_CLEAN = mkdocs.utils.clean_directory
@@ -65,7 +66,8 @@ class SiteRewrite:
         self._files: list[str] = []
         self._folders: list[str] = []
         """Old folders, deepest first."""
-        self._directory = ""
+        self.directory = ""
+        """The site's folder, once kept."""
 
     @classmethod
     def install(cls, config: MkDocsConfig, hook_file: str) -> SiteRewrite | None:
@@ -99,8 +101,7 @@ class SiteRewrite:
             for entry in os.scandir(directory):
                 if entry.name.startswith("."):  # MkDocs keeps hidden entries at the top, so do we
                     continue
-                if entry.name in REMADE_WHOLE and entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path)
+                if entry.name in LEFT_ALONE and entry.is_dir(follow_symlinks=False):
                     continue
                 newest = max(newest, _walk(entry, files, folders))
             started = _now_as_ctime(directory)
@@ -109,7 +110,7 @@ class SiteRewrite:
         if newest >= started:
             return False
         self.started, self._files, self._folders = started, files, folders[::-1]
-        self._directory = directory
+        self.directory = directory
         return True
 
     def make_room(self, targets: Iterable[str], pages: Iterable[str]) -> None:
@@ -134,7 +135,7 @@ class SiteRewrite:
         probe = next((page for page in pages if page in files), None)
         if probe is None or not _stamped_when_written(probe, self.started):
             self.started = None
-            _MKDOCS_CLEAN(self._directory)
+            _MKDOCS_CLEAN(self.directory)
 
     def sweep(self) -> int:
         """Remove what the build did not write (see the module); returns how many old files went.

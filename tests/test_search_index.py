@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,35 @@ def test_pagefind_indexes_the_part_of_a_page_it_reads_as_it_indexes_the_page(tmp
 ], ids=["filter outside", "heading outside", "two bodies", "no end", "end marker in text"])
 def test_a_page_pagefind_may_read_more_of_is_copied_whole(page: bytes) -> None:
     assert for_indexing(page) == page
+
+
+def test_mirror_writes_only_what_differs_and_removes_the_rest(tmp_path: Path) -> None:
+    """The new index goes over the last one: a file with the same bytes is not written again, the
+    others end up exactly as in the new index."""
+    new = write(tmp_path / "new", {
+        "pagefind-entry.json": b'{"uusi": 1}',
+        "fragment/fi_a.pf_fragment": b"sama",
+        "fragment/fi_b.pf_fragment": b"uusi sisalto",
+        "index/fi_c.pf_index": b"kansion paikalla oli tiedosto",
+        "filter": b"tiedoston paikalla oli kansio",
+    })
+    old = write(tmp_path / "old", {
+        "pagefind-entry.json": b'{"vanha": 1}',
+        "fragment/fi_a.pf_fragment": b"sama",
+        "fragment/fi_b.pf_fragment": b"vanha sisalto, samanniminen",
+        "fragment/fi_vanha.pf_fragment": b"poistetun sivun",
+        "index": b"vanha tiedosto",
+        "filter/fi_d.pf_filter": b"vanha kansio",
+        "vanha/kansio/tiedosto": b"x",
+    })
+    stamped = (old / "fragment" / "fi_a.pf_fragment").stat().st_ctime_ns  # any write sets it
+    time.sleep(0.05)  # file times come from a clock that ticks every few milliseconds
+
+    search_index.mirror(new, old)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert files(old) == files(new)
+    assert {p.relative_to(old) for p in old.rglob("*")} == {p.relative_to(new) for p in new.rglob("*")}
+    assert (old / "fragment" / "fi_a.pf_fragment").stat().st_ctime_ns == stamped

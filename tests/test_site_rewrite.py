@@ -88,11 +88,16 @@ def test_a_rebuild_indexed_while_written_leaves_what_a_fresh_build_leaves(tmp_pa
     linked_elsewhere(page, tmp_path)
     sorted((root / "memos").rglob("*.md"))[-1].unlink()
 
+    fragment = sorted((site / "pagefind" / "fragment").iterdir())[0]
+    stamped = fragment.stat().st_ctime_ns  # any write sets it
+
     build(root, site)
     build(root, tmp_path / "fresh")
 
     assert page.stat().st_nlink == 2
     assert files_of(site) == files_of(tmp_path / "fresh")
+    if fragment.exists():  # unless it was the removed memo's
+        assert fragment.stat().st_ctime_ns == stamped, "an index file that did not change was written again"
 
 
 def test_with_an_unknown_plugin_the_old_site_is_deleted_first(kb: Path, tmp_path: Path) -> None:
@@ -186,3 +191,22 @@ def test_where_writing_sets_no_ctime_the_old_site_is_deleted_before_anything_is_
     else:
         assert left == []
         assert rewrite.sweep() == 0
+
+
+def test_a_build_that_makes_no_search_index_leaves_none_of_the_last_one(kb: Path, tmp_path: Path) -> None:
+    """The last build's index is the hook's to replace or remove (the sweep leaves it alone)."""
+    site = tmp_path / "site"
+    build(kb, site)
+    assert (site / "pagefind" / "pagefind-entry.json").exists()
+    page = site / "companies" / "metropolia" / "index.html"
+    linked_elsewhere(page, tmp_path)
+    without_pagefind = ("import sys; sys.argv = ['mkdocs'] + sys.argv[1:]; from muistio import search_index; "
+                        "search_index.available = lambda: False; from mkdocs.__main__ import cli; cli()")
+
+    done = subprocess.run([sys.executable, "-c", without_pagefind, "build", "-f", str(kb / "mkdocs.yml"),
+                           "-d", str(site)], capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+
+    assert done.returncode == 0, done.stderr
+    assert page.stat().st_nlink == 2, "the old site was deleted first: this test would prove nothing"
+    assert not (site / "pagefind").exists()

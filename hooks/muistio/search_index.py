@@ -39,8 +39,19 @@ def available() -> bool:
 
 
 def build_pagefind(site_dir: Path) -> None:
-    """Index the built site with Pagefind (into site_dir/pagefind/) and empty Material's index."""
+    """Index the built site with Pagefind (into site_dir/pagefind/, anything there before removed
+    first) and empty Material's index."""
+    remove_index(site_dir)
     Indexing(site_dir, site_dir).wait()
+
+
+def remove_index(site_dir: Path) -> None:
+    """Remove the site's Pagefind index (a build that makes none leaves none)."""
+    shutil.rmtree(site_dir / INDEX_DIR, ignore_errors=True)
+
+
+INDEX_DIR = "pagefind"
+"""Where in the site the index goes."""
 
 
 class Indexing:
@@ -51,10 +62,12 @@ class Indexing:
     order that folder lists them in (see `settle`), not on where the folder is: a copy elsewhere
     gives the same search results, and the same index files once listed in the same order."""
 
-    def __init__(self, source: Path, site_dir: Path) -> None:
+    def __init__(self, source: Path, site_dir: Path, output: Path | None = None) -> None:
+        """With `output`, Pagefind writes there, and `wait` mirrors it into the site (`mirror`)."""
         self.site_dir = site_dir
+        self._output = output
         command = [sys.executable, "-m", "pagefind", "--site", str(source),
-                   "--output-path", str(site_dir / "pagefind"), "--silent"]
+                   "--output-path", str(output or site_dir / INDEX_DIR), "--silent"]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def wait(self) -> None:
@@ -63,6 +76,8 @@ class Indexing:
         if self._process.returncode != 0:
             detail = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
             raise SearchIndexError(f"Pagefind failed ({self._process.returncode}): {detail[0]}")
+        if self._output is not None:
+            mirror(self._output, self.site_dir / INDEX_DIR)
         index = self.site_dir / MATERIAL_INDEX
         if index.is_file():
             material = json.loads(index.read_text(encoding="utf-8"))
@@ -117,7 +132,10 @@ class EarlyIndex:
         """Start indexing the pages written to `folder`; False (and nothing kept) if it cannot."""
         try:
             settle(self.folder, self._root / "pages")
-            self._indexing = Indexing(self._root / "pages", self.site_dir)
+            # Over the last build's index (kept by site_rewrite), Pagefind writes into memory and
+            # only what changed is written into the site; into an empty site, straight there.
+            output = self._root / "index" if (self.site_dir / INDEX_DIR).is_dir() else None
+            self._indexing = Indexing(self._root / "pages", self.site_dir, output)
         except OSError:
             self.discard()
             return False
@@ -135,7 +153,7 @@ class EarlyIndex:
             settle_site()
             if same_pages(self._root / "pages", self.site_dir):
                 return True
-            shutil.rmtree(self.site_dir / "pagefind", ignore_errors=True)
+            remove_index(self.site_dir)
             return False
         finally:
             shutil.rmtree(self._root, ignore_errors=True)
@@ -169,6 +187,45 @@ def _alive(pid: int) -> bool:
     except OSError:  # someone else's process
         return True
     return True
+
+
+def mirror(source: Path, target: Path) -> None:
+    """Make `target` hold exactly the files of `source`, writing only those whose bytes differ.
+
+    Pagefind names most of its files by a hash of their content and, when a file of that name is
+    already there, does not write it. Over the last build's index that would keep an old file
+    whose short name a new one happens to share. So Pagefind writes into an empty folder in
+    memory, and this compares every file byte for byte: a rebuild writes the few that changed,
+    instead of creating some 6,500 files in a folder just emptied (slow on ext4)."""
+    wanted: set[Path] = set()
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        destination = target / relative
+        if path.is_dir():
+            wanted.add(relative)
+            if not destination.is_dir():
+                if destination.exists() or destination.is_symlink():
+                    destination.unlink()
+                destination.mkdir(parents=True)
+            continue
+        wanted.add(relative)
+        data = path.read_bytes()
+        if destination.is_symlink() or destination.is_dir():
+            _remove(destination)
+        elif destination.is_file() and destination.read_bytes() == data:
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(data)
+    for path in sorted(target.rglob("*"), reverse=True):  # deepest first
+        if path.relative_to(target) not in wanted:
+            _remove(path)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def settle(written: Path, into: Path) -> None:
