@@ -42,6 +42,10 @@ N/10 organisations) into a temporary folder and measures, every run in this one 
   the full build. (Under serve the hook skips the Pagefind index, as the preview needs no fast
   download, and reuses the conversion of every page whose Markdown did not change.)
 
+Every run builds into the folder the run before it built (as a writer's repeated builds do), so
+from the second run on a build writes over the last site (hooks/site_rewrite.py); the first run
+builds into an empty folder, as CI does.
+
 Times are medians over the runs; on a shared machine the ratios are what stay comparable. Child
 processes run one at a time (no parallel builds), so the numbers are not skewed by each other.
 """
