@@ -16,7 +16,9 @@
   of the theme, and index the built site. The override is added here rather than as
   `theme.custom_dir` so that every copy of mkdocs.yml that loads this hook gets it too. When the
   workers fill the templates, `on_env` has Pagefind index a copy of the pages while MkDocs
-  writes the site, and `on_post_build` waits for it (`on_build_error` stops it).
+  writes the site, and `on_post_build` waits for it (`on_build_error` stops it). Over the last
+  build's index, Pagefind writes into memory and only the files that changed reach the site
+  (`search_index.mirror`).
 
 Problems are logged on a logger under `mkdocs.`, which is what makes `mkdocs build --strict`
 fail on them while `mkdocs serve` keeps serving. The build cache lives on `_STATE`, not in the
