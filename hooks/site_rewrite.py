@@ -150,8 +150,8 @@ class SiteRewrite:
                 try:
                     os.unlink(path)
                     removed += 1
-                except _GONE:
-                    pass
+                except OSError:  # gone already, or in a folder we may not change: MkDocs' own
+                    pass         # clean leaves such a file too (rmtree with ignore_errors)
         for folder in untouched:
             try:
                 os.rmdir(folder)

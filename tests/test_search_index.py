@@ -167,3 +167,41 @@ def test_mirror_writes_only_what_differs_and_removes_the_rest(tmp_path: Path) ->
     assert files(old) == files(new)
     assert {p.relative_to(old) for p in old.rglob("*")} == {p.relative_to(new) for p in new.rglob("*")}
     assert (old / "fragment" / "fi_a.pf_fragment").stat().st_ctime_ns == stamped
+
+
+def test_mirror_never_writes_or_removes_through_a_link(tmp_path: Path) -> None:
+    """A link in the last index (someone's, to anywhere) is replaced, never followed."""
+    outside = write(tmp_path / "muualla", {"fi_c.pf_index": b"ei kuulu sivustoon", "oma.txt": b"tallessa"})
+    new = write(tmp_path / "new", {"index/fi_c.pf_index": b"uusi", "pagefind.js": b"js"})
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "index").symlink_to(outside)
+    (old / "pagefind.js").symlink_to(outside / "oma.txt")
+    (old / "vanha").symlink_to(outside)
+
+    search_index.mirror(new, old)
+
+    assert (outside / "fi_c.pf_index").read_bytes() == b"ei kuulu sivustoon"
+    assert (outside / "oma.txt").read_bytes() == b"tallessa"
+    assert not (old / "index").is_symlink() and (old / "index" / "fi_c.pf_index").read_bytes() == b"uusi"
+    assert not (old / "pagefind.js").is_symlink() and (old / "pagefind.js").read_bytes() == b"js"
+    assert not os.path.lexists(old / "vanha")
+
+
+def test_an_index_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the last index, Pagefind writes into a folder of its own, then into the site."""
+    site = write(tmp_path / "site", {"pagefind/pagefind.js": b"vanha"})
+    pages = write(tmp_path / "pages", {"index.html": MARKED})
+
+    def denied(source: Path, target: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(target / "pagefind.js"))
+
+    monkeypatch.setattr(search_index, "mirror", denied)
+    indexing = search_index.Indexing(pages, site, output=tmp_path / "output")
+
+    with pytest.raises(search_index.SearchIndexError) as raised:
+        indexing.wait()
+
+    assert str(raised.value) == (f"could not write the index into {site / 'pagefind'} (Permission denied: "
+                                 f"{site / 'pagefind' / 'pagefind.js'}); remove that folder and build again")

@@ -210,3 +210,27 @@ def test_a_build_that_makes_no_search_index_leaves_none_of_the_last_one(kb: Path
     assert done.returncode == 0, done.stderr
     assert page.stat().st_nlink == 2, "the old site was deleted first: this test would prove nothing"
     assert not (site / "pagefind").exists()
+
+
+def test_a_leftover_that_cannot_be_removed_stays_as_with_mkdocs_own_clean(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs deletes the old site with errors ignored; the sweep must not crash the build either."""
+    site = tmp_path / "site"
+    for page in ("index.html", "lukittu/index.html", "vanha/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(f"edellinen {page}", encoding="utf-8")
+    time.sleep(0.05)  # a later build: file times come from a clock that ticks every few milliseconds
+    rewrite = site_rewrite.SiteRewrite()
+    rewrite._clean(str(site))
+    rewrite.make_room([str(site / "index.html")], [str(site / "index.html")])
+    unlink = os.unlink
+
+    def locked(path: str) -> None:
+        if "lukittu" in str(path):
+            raise PermissionError(13, "Permission denied", path)
+        unlink(path)
+
+    monkeypatch.setattr(site_rewrite.os, "unlink", locked)
+
+    assert rewrite.sweep() == 1
+    assert (site / "lukittu" / "index.html").exists() and not (site / "vanha").exists()

@@ -77,7 +77,12 @@ class Indexing:
             detail = (stderr or stdout).strip().splitlines()[-1:] or ["no output"]
             raise SearchIndexError(f"Pagefind failed ({self._process.returncode}): {detail[0]}")
         if self._output is not None:
-            mirror(self._output, self.site_dir / INDEX_DIR)
+            try:
+                mirror(self._output, self.site_dir / INDEX_DIR)
+            except OSError as error:
+                raise SearchIndexError(
+                    f"could not write the index into {self.site_dir / INDEX_DIR} ({error.strerror}: "
+                    f"{error.filename}); remove that folder and build again") from error
         index = self.site_dir / MATERIAL_INDEX
         if index.is_file():
             material = json.loads(index.read_text(encoding="utf-8"))
@@ -197,18 +202,18 @@ def mirror(source: Path, target: Path) -> None:
     whose short name a new one happens to share. So Pagefind writes into an empty folder in
     memory, and this compares every file byte for byte: a rebuild writes the few that changed,
     instead of creating some 6,500 files in a folder just emptied (slow on ext4)."""
+    if target.is_symlink():  # a link is never written through: it might lead out of the site
+        target.unlink()
     wanted: set[Path] = set()
-    for path in sorted(source.rglob("*")):
+    for path in sorted(source.rglob("*")):  # a folder before what is in it
         relative = path.relative_to(source)
+        wanted.add(relative)
         destination = target / relative
         if path.is_dir():
-            wanted.add(relative)
-            if not destination.is_dir():
-                if destination.exists() or destination.is_symlink():
-                    destination.unlink()
+            if destination.is_symlink() or not destination.is_dir():
+                _remove(destination)
                 destination.mkdir(parents=True)
             continue
-        wanted.add(relative)
         data = path.read_bytes()
         if destination.is_symlink() or destination.is_dir():
             _remove(destination)
@@ -216,7 +221,7 @@ def mirror(source: Path, target: Path) -> None:
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(data)
-    for path in sorted(target.rglob("*"), reverse=True):  # deepest first
+    for path in sorted(target.rglob("*"), reverse=True):  # deepest first; rglob does not enter links
         if path.relative_to(target) not in wanted:
             _remove(path)
 
