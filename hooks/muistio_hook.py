@@ -32,8 +32,10 @@ import os
 import threading
 from pathlib import Path
 
+import conversion_store
 import nav_cache
 import preview_search
+from conversion_store import ConversionStore
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -116,7 +118,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Convert the pages in worker processes ahead of MkDocs' loop (`parallel_render`); under
+    """Convert the pages in worker processes ahead of MkDocs' loop (`parallel_render`), but those
+    whose conversion the last build kept and that would come out the same (`conversion_store`); under
     `mkdocs serve`, route conversions through the cache kept between builds (`render_cache`),
     which the first build, the only one made in workers, fills from theirs."""
     workers = _workers(config)
@@ -128,9 +131,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         preview_search.install()
         _STATE.nav = nav if converted else None
         return nav
-    converted = prerender(config, files, workers)
-    if converted:
-        log.info(f"Muistio: converted {converted} pages in {workers} processes")
+    store = ConversionStore.open(config, __file__)
+    converted = prerender(config, files, workers, conversion_store.kept if store else None,
+                          store.reuse if store else None)
+    if store is not None:
+        store.save(converted, {file.src_uri for file in files.documentation_pages()})
+    if converted or (store and store.reused):
+        reused = f"; {len(store.reused)} kept from the last build" if store else ""
+        log.info(f"Muistio: converted {len(converted)} pages in {workers} processes{reused}")
     _STATE.nav = nav
     return nav
 

@@ -42,7 +42,7 @@ import jinja2
 import reused_markdown
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -63,6 +63,8 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None
     """MkDocs keys these by the linked `File`; here by its `src_uri`."""
     records: list[logging.LogRecord]
+    kept: Any = None
+    """What `keep` (see `converted_in_workers`) made of the result in the worker, if anything."""
 
     @classmethod
     def of(cls, page: Page, records: list[logging.LogRecord]) -> Rendered:
@@ -95,27 +97,43 @@ _JOB: Any = None
 """The work handed to forked workers; they inherit it instead of unpickling it."""
 
 
-def prerender(config: MkDocsConfig, files: Files, workers: int) -> int:
-    """Convert every documentation page in `workers` processes; returns how many were converted.
+Keep = Callable[[Page, Rendered, dict[str, File | None]], Any]
+"""Run in a worker after each conversion, with every answer `Files.get_file_from_path` gave it;
+what it returns travels back as `Rendered.kept` (`conversion_store` encodes the result there)."""
+
+Reuse = Callable[[Page, Files], bool]
+"""Asked for each page before the workers start: True means the page needs no converting (its
+`render` was set to take a conversion made earlier: `conversion_store`)."""
+
+
+def prerender(config: MkDocsConfig, files: Files, workers: int, keep: Keep | None = None,
+              reuse: Reuse | None = None) -> dict[str, tuple[Page, Rendered]]:
+    """Convert every documentation page in `workers` processes but those `reuse` takes care of,
+    and have MkDocs take the results; returns them (see `converted_in_workers`).
 
     Pages not in the nav get their `Page` here, as MkDocs' loop would (it keeps an existing one).
     """
-    done = 0
-    for page, result in converted_in_workers(config, files, workers).values():
+    converted = converted_in_workers(config, files, workers, keep, reuse)
+    for page, result in converted.values():
         page.render = partial(take, page, result)  # type: ignore[method-assign]
-        done += 1
-    return done
+    return converted
 
 
-def converted_in_workers(config: MkDocsConfig, files: Files, workers: int) -> dict[str, tuple[Page, Rendered]]:
-    """Every documentation page converted in `workers` processes, by source path, with its
-    `Page` (made here if MkDocs has not yet); empty when too few pages or no fork. A page a
-    worker failed on is left out: MkDocs converts it itself."""
+def converted_in_workers(config: MkDocsConfig, files: Files, workers: int, keep: Keep | None = None,
+                         reuse: Reuse | None = None) -> dict[str, tuple[Page, Rendered]]:
+    """Every documentation page but those `reuse` takes care of converted in `workers`
+    processes, by source path, with its `Page` (made here, for reused pages too, if MkDocs has
+    not yet); empty when too few pages or no fork. A page a worker failed on is left out: MkDocs
+    converts it itself."""
     documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
     if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return {}
     pages = [file.page if file.page is not None else Page(None, file, config) for file in documents]
-    parts = _in_workers(_render_chunk, (config, files, pages), len(pages), workers)
+    if reuse is not None:
+        pages = [page for page in pages if not reuse(page, files)]
+    if not pages:
+        return {}
+    parts = _in_workers(_render_chunk, (config, files, pages, keep), len(pages), workers)
     results = [result for part in parts for result in part] if parts is not None else [None] * len(pages)
     return {page.file.src_uri: (page, result) for page, result in zip(pages, results, strict=True)
             if result is not None}
@@ -238,10 +256,10 @@ def take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> No
 
 
 def _render_chunk(indexes: range) -> list[Rendered | None]:
-    config, files, pages = _JOB
+    config, files, pages, keep = _JOB
     capture = _Capture.installed()
     reused_markdown.install()  # this worker converts every page with one Markdown instance
-    return [_render(config, files, pages[index], capture) for index in indexes]
+    return [_render(config, files, pages[index], capture, keep) for index in indexes]
 
 
 def _build_chunk(indexes: range) -> tuple[list[Built | None], Any]:
@@ -279,19 +297,41 @@ def _build(env: jinja2.Environment, config: MkDocsConfig, doc_files: Any, nav: N
     return Built(zlib.compress(data, 1), _made_from(page), capture.records)
 
 
-def _render(config: MkDocsConfig, files: Files, page: Page, capture: _Capture) -> Rendered | None:
+def _render(config: MkDocsConfig, files: Files, page: Page, capture: _Capture,
+            keep: Keep | None = None) -> Rendered | None:
     """What MkDocs' `_populate_page` does, in a worker; None if anything went wrong (MkDocs will
     then render the page itself and report the error as it always does)."""
     capture.records = []
+    looked_up = _LookedUp(files)
     try:
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         page.markdown = markdown
-        page.render(config, files)
+        page.render(config, looked_up if keep is not None else files)  # type: ignore[arg-type]
+        result = Rendered.of(page, capture.records)
+        if keep is not None:
+            result.kept = keep(page, result, looked_up.answers)
     except Exception:  # noqa: BLE001 -- MkDocs reports it, with its own context, when it renders the page
         return None
-    return Rendered.of(page, capture.records)
+    return result
+
+
+class _LookedUp:
+    """The site's files, as a conversion sees them, noting every file it looked up: all that
+    `Page.render` reads of them (MkDocs 1.6 resolves links with `get_file_from_path` alone)."""
+
+    def __init__(self, files: Files) -> None:
+        self._files = files
+        self.answers: dict[str, File | None] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = self._files.get_file_from_path(path)
+        self.answers[path] = found
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
 
 
 class _Capture(logging.Handler):

@@ -8,7 +8,12 @@ N/10 organisations) into a temporary folder and measures, every run in this one 
 
 * **build**: a full `mkdocs build` with our hook (MkDocs' own `build()` in a child process, the
   way `mkdocs build` runs it), and its ratio to the **render floor**: Python-Markdown rendering
-  every memo body with the `markdown_extensions` of the corpus's mkdocs.yml and nothing else;
+  every memo body with the `markdown_extensions` of the corpus's mkdocs.yml and nothing else.
+  No conversion of an earlier build is kept for it (`hooks/conversion_store.py`): every page is
+  converted, as in CI's first run;
+* **build, conversions kept**: the same build again after one memo was edited, taking the
+  conversions the full build kept for every page that converts the same, as CI does when its
+  workflow keeps `~/.cache/muistio` between runs;
 * **hook share**, two ways: the hook's `on_files` event timed inside that build (everything the
   knowledge base does: read, validate, link, generate pages) and its `on_post_build` (the
   Pagefind search index), and the difference between that build and a build *without* the hook
@@ -126,10 +131,14 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
         _kb_check_cli(root, cached=True)  # fills the front-matter cache, as `kb check` before a build does in CI
         for _ in range(runs):
             original = memo.read_bytes()
+            _forget_conversions()
             built = _run_child(root / "mkdocs.yml", site, memo)
             memo.write_bytes(original)
             for key in ("build", "kb_build", "search_build", "rebuild", "kb_rebuild", "maxrss_kb"):
                 add(key, built[key])
+            memo.write_bytes(original + EDIT.encode())
+            add("kept_build", _run_child(root / "mkdocs.yml", site, None)["build"])
+            memo.write_bytes(original)
             plain_built = _run_child(plain / "mkdocs.yml", Path(tmp) / "plain-site", None)
             add("plain_build", plain_built["build"])
             add("plain_maxrss_kb", plain_built["maxrss_kb"])
@@ -152,6 +161,14 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
         **med,
         "samples": samples,
     }
+
+
+def _forget_conversions() -> None:
+    """Remove the conversions earlier builds kept (hooks/conversion_store.py), so the next build
+    converts every page: the full build, as in CI on its first run or after a Markdown setting
+    changed."""
+    for store in (Path(os.environ["XDG_CACHE_HOME"]) / "muistio").glob("conversions-*.sqlite"):
+        store.unlink()
 
 
 def _site_stats(site: Path) -> dict[str, int]:
@@ -193,6 +210,8 @@ def _report(r: dict[str, Any]) -> str:
         f"   {per_page:.2f} ms/page",
         f"                                   {build / r['site_render_floor']:5.2f} x the site's render floor"
         f" ({r['site_render_floor']:.2f} s: every page, generated ones included)",
+        f"build, conversions kept  {r['kept_build']:7.2f} s   {r['kept_build'] / floor:5.2f} x render floor;"
+        " one memo edited since the full build, whose conversions were kept (as in CI with its cache)",
         f"serial build (1 process) {r['serial_build']:7.2f} s   {r['serial_build'] / floor:5.2f} x render floor;"
         f" converting pages in parallel saves {1 - build / r['serial_build']:6.1%}",
         f"plain build (no hook)    {r['plain_build']:7.2f} s   {r['plain_build'] / floor:5.2f} x render floor",

@@ -14,16 +14,17 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def mkdocs_build(root: Path, site_dir: Path, strict: bool = True, today: str | None = None,
-                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
+                 config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` as a user would, in a separate process, and capture what it prints.
 
-    `today` fixes the date the site is built as of (overdue items, quiet relationships).
+    `today` fixes the date the site is built as of (overdue items, quiet relationships); `env`
+    adds to the environment.
     """
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / config),
                "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if today:
         env["MUISTIO_TODAY"] = today
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
