@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from muistio.cache import BuildCache
 from muistio.knowledge_base import KnowledgeBase, add_mentions
 from muistio.linking.matcher import Matcher, Term
 from muistio.names import did_you_mean, slugify
@@ -52,6 +51,8 @@ class Linked:
     problems: list[Problem] = field(default_factory=list)
     entities: Entities | None = None
     """The names and pages the memos were linked against."""
+    relinked: int = 0
+    """Memos linked this time rather than taken from `kept` (see `link_all`)."""
 
 
 class Entities:
@@ -102,30 +103,35 @@ class Entities:
         return did_you_mean(target, [*self.names.values(), *(k for k in self._lookup if "-" in k)])
 
 
-def link_all(kb: KnowledgeBase, cache: BuildCache | None = None, problems_only: bool = False,
+def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, problems_only: bool = False,
              workers: int = 1) -> Linked:
     """Link every memo's body and collect all mentions; adds text mentions to the backlinks.
 
     With `problems_only`, only memos that contain a `[[wikilink]]` are linked: the only problem
     linking can find is an unknown wikilink, and `kb check` should not pay for the rest.
-    With `workers` > 1, memos not in the cache are linked in that many processes (see
-    `_link_many`).
+    With `workers` > 1, memos not in `kept` are linked in that many processes (see `_link_many`).
+    `kept` holds earlier results by memo path (`BuildCache.links`, filled from `link_store` on
+    disk); one is used only while the memo's body, the line the body starts on and every name
+    it could link to are what they were (`LinkEntry`), and the memos linked anew are put in it.
     """
     entities = Entities(kb)
     linked = Linked(entities=entities)
     memos = [m for m in kb.memos if not problems_only or "[[" in m.source.body]
     results: dict[str, MemoLinks] = {}
-    stale: list[Memo] = []
+    stale: list[tuple[Memo, str]] = []
     for memo in memos:
-        entry = cache.links.get(memo.path) if cache else None
-        if entry is not None and entry[0] == memo.source.body and entry[1] == entities.fingerprint:
-            results[memo.path] = entry[2]
+        entry = kept.get(memo.path) if kept is not None else None
+        digest = body_digest(memo.source.body)
+        if entry is not None and entry[:3] == (digest, memo.source.body_line, entities.fingerprint):
+            results[memo.path] = entry[3]
         else:
-            stale.append(memo)
-    for memo, result in zip(stale, _link_many(entities, stale, workers), strict=True):
+            stale.append((memo, digest))
+    done = _link_many(entities, [memo for memo, _ in stale], workers)
+    for (memo, digest), result in zip(stale, done, strict=True):
         results[memo.path] = result
-        if cache is not None:
-            cache.links[memo.path] = (memo.source.body, entities.fingerprint, result)
+        if kept is not None:
+            kept[memo.path] = (digest, memo.source.body_line, entities.fingerprint, result)
+    linked.relinked = len(stale)
     by_entity: dict[str, list[MemoMention]] = defaultdict(list)
     named: list[tuple[Memo, list[str]]] = []
     for memo in memos:  # newest first, so each entity's list is too
@@ -186,6 +192,15 @@ def _link_chunk(indexes: range) -> list[MemoLinks]:
 
 MemoLinks = tuple[str, list[MemoMention], list[Problem]]
 """One memo's linked body, its mentions and its link problems."""
+
+LinkEntry = tuple[str, int, str, MemoLinks]
+"""A memo's `MemoLinks` with what they were made from: the hash of its body (`body_digest`), the
+line the body starts on (mentions and problems carry file lines, which move when the front
+matter grows) and the names' `Entities.fingerprint`."""
+
+
+def body_digest(body: str) -> str:
+    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
 
 
 def link_memo(entities: Entities, memo: Memo) -> MemoLinks:

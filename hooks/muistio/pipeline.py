@@ -12,9 +12,10 @@ from pathlib import Path
 
 from muistio.cache import BuildCache
 from muistio.content_checks import check_body
-from muistio.crosslink import link_all
+from muistio.crosslink import Linked, link_all
 from muistio.followups import collect
 from muistio.knowledge_base import KnowledgeBase, build_index
+from muistio.link_store import LinkStore
 from muistio.load import SourceFile, load_all
 from muistio.pages import Context, GeneratedPage
 from muistio.pages.company import company_page
@@ -86,7 +87,7 @@ def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | No
     settings = settings or Settings()
     checked = check(root, cache)
     kb = public_view(checked.kb) if settings.public else checked.kb
-    linked = link_all(kb, cache, problems_only, settings.workers)
+    linked = _linked(root, kb, settings, cache, problems_only)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
     return Analysis(kb, problems, Context(kb, linked, items, settings))
@@ -113,6 +114,21 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     if cache is not None:
         cache.calendar = (made_from, made)
     return SiteBuild(kb, analysis.problems, pages, ctx, made)
+
+
+def _linked(root: Path, kb: KnowledgeBase, settings: Settings, cache: BuildCache | None,
+            problems_only: bool) -> Linked:
+    """`link_all`; in the first build of a process (an empty cache), with the links the last
+    process made kept on disk (`link_store`), which it then replaces if any memo was linked anew."""
+    if cache is None:
+        return link_all(kb, None, problems_only, settings.workers)
+    store = LinkStore.open(root, settings.public) if not cache.links and not problems_only else None
+    if store is not None:
+        cache.links.update(store.read())
+    linked = link_all(kb, cache.links, problems_only, settings.workers)
+    if store is not None and linked.relinked:
+        store.write({memo.path: cache.links[memo.path] for memo in kb.memos})
+    return linked
 
 
 def _pages(analysis: Analysis) -> list[GeneratedPage]:
