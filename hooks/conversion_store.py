@@ -22,7 +22,8 @@ It is used only when every Markdown extension is one `reused_markdown` knows (no
 anything but the page: no snippets from other files) and every setting has a stable form (a
 Python function in the settings does not), and with no plugin but Material's search and tags
 (`known_plugins`). Only the builds that convert in worker processes use it (see
-`parallel_render.MIN_PAGES`); `mkdocs serve` has its own cache in memory (`render_cache`).
+`parallel_render.MIN_PAGES`): `mkdocs build`, and the first build of `mkdocs serve`, whose later
+builds use their own cache in memory (`render_cache`).
 
 One SQLite file per repository and config file in `$XDG_CACHE_HOME/muistio/` (by default
 `~/.cache/muistio/`), outside the repository. Entries are JSON, not pickle: a planted file can at
@@ -61,7 +62,7 @@ FORMAT = 1
 _UNSTABLE = re.compile(r" at 0x[0-9a-f]+")
 """What `repr` prints for a function or other object with no stable form: an address."""
 
-Kept = tuple[bytes, str, bytes]
+Entry = tuple[bytes, str, bytes]
 """An entry as a worker makes it: the source key, the answers of the files looked up (JSON), and
 the conversion (zlib-compressed JSON)."""
 
@@ -72,7 +73,7 @@ class ConversionStore:
     def __init__(self, path: Path, fingerprint: str) -> None:
         self.path = path
         self.fingerprint = fingerprint
-        self._entries: dict[str, tuple[bytes, str, bytes]] | None = None
+        self._entries: dict[str, Entry] | None = None
         """src_uri → (source key, lookups, conversion), as read; None until read."""
         self.reused: set[str] = set()
         """Pages whose entry was trusted this build (they are not sent to the workers)."""
@@ -120,18 +121,28 @@ class ConversionStore:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=5)) as db, db:
-                _tables(db)
-                if self._entries is None or _stored_fingerprint(db) != self.fingerprint:
-                    db.execute("DELETE FROM entries")
-                    db.execute("DELETE FROM fingerprint")
-                    db.execute("INSERT INTO fingerprint VALUES (?)", (self.fingerprint,))
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", made)
-                db.executemany("DELETE FROM entries WHERE src_uri = ?", gone)
+            try:
+                self._write(made, gone)
+            except sqlite3.DatabaseError as error:
+                if "not a database" not in str(error) and "malformed" not in str(error):
+                    raise
+                self.path.unlink()  # damaged, so worth nothing: start it again
+                self._entries = None
+                self._write(made, [])
         except (sqlite3.Error, OSError):
-            pass  # locked by another build, a full disk, a corrupt file: the next build converts again
+            pass  # locked by another build, a full disk: the next build converts again
 
-    def _read(self) -> dict[str, tuple[bytes, str, bytes]]:
+    def _write(self, made: list[tuple[str, bytes, str, bytes]], gone: list[tuple[str]]) -> None:
+        with closing(sqlite3.connect(self.path, timeout=5)) as db, db:
+            _tables(db)
+            if self._entries is None or _stored_fingerprint(db) != self.fingerprint:
+                db.execute("DELETE FROM entries")
+                db.execute("DELETE FROM fingerprint")
+                db.execute("INSERT INTO fingerprint VALUES (?)", (self.fingerprint,))
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", made)
+            db.executemany("DELETE FROM entries WHERE src_uri = ?", gone)
+
+    def _read(self) -> dict[str, Entry]:
         if not self.path.is_file():
             return {}
         try:
@@ -145,7 +156,7 @@ class ConversionStore:
                 if isinstance(source, bytes) and isinstance(lookups, str) and isinstance(data, bytes)}
 
 
-def kept(page: Page, result: Rendered, answers: dict[str, File | None]) -> Kept:
+def entry_for(page: Page, result: Rendered, answers: dict[str, File | None]) -> Entry:
     """The entry of a conversion just made (in a worker: `parallel_render.Keep`)."""
     lookups = json.dumps(sorted([path, *_answer(file)] for path, file in answers.items()))
     data = {
@@ -177,7 +188,7 @@ def _take(page: Page, data: bytes, config: MkDocsConfig, files: Files) -> None:
     except (ValueError, KeyError, TypeError, zlib.error):
         result = None
     if result is None:
-        del page.render  # back to the class's method
+        page.__dict__.pop("render", None)  # back to the class's method
         page.render(config, files)
         return
     take(page, result, config, files)

@@ -4,10 +4,11 @@
   log every problem as a warning, and add the generated pages (and the follow-up calendar).
 - `on_nav`, `on_env`: convert the pages' Markdown, then fill their templates, in forked processes
   ahead of MkDocs' own loops (`parallel_render`, beside this file), for `mkdocs build` on a
-  machine with more than one core; Material's navigation is filled once per set of links
-  (`nav_cache`). Under `mkdocs serve`, `on_nav` instead lets a rebuild reuse the conversion of
-  every page whose Markdown did not change (`render_cache`), and Material's search index the
-  sections of every page whose HTML did not (`preview_search`).
+  machine with more than one core, but not the pages whose conversion an earlier build kept on
+  disk and that would come out the same (`conversion_store`); Material's navigation is filled
+  once per set of links (`nav_cache`). Under `mkdocs serve`, `on_nav` instead lets a rebuild
+  reuse the conversion of every page whose Markdown did not change (`render_cache`), and
+  Material's search index the sections of every page whose HTML did not (`preview_search`).
 - `on_serve`: watch memos/ and companies/, so saving a memo rebuilds and reloads the page.
 - `on_pre_build`, `on_post_build`: MkDocs writes over the last build's files instead of deleting
   them first, and what it did not write is removed at the end (`site_rewrite`).
@@ -42,7 +43,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from parallel_render import converted_in_workers, prerender, prerender_templates
+from parallel_render import Rendered, converted_in_workers, prerender, prerender_templates
 from render_cache import RenderCache
 from site_rewrite import SiteRewrite
 from template_cache import TemplateCache
@@ -118,29 +119,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Convert the pages in worker processes ahead of MkDocs' loop (`parallel_render`), but those
-    whose conversion the last build kept and that would come out the same (`conversion_store`); under
-    `mkdocs serve`, route conversions through the cache kept between builds (`render_cache`),
-    which the first build, the only one made in workers, fills from theirs."""
+    """Convert the pages in worker processes ahead of MkDocs' loop (`parallel_render`), all but
+    those whose conversion an earlier build kept and that would come out the same
+    (`conversion_store`); under `mkdocs serve`, route conversions through the cache kept between
+    builds (`render_cache`), which the first build, the only one made in workers, fills from
+    theirs and from the disk's."""
     workers = _workers(config)
+    store = ConversionStore.open(config, __file__)
+    keep, reuse = (conversion_store.entry_for, store.reuse) if store is not None else (None, None)
     if _STATE.serving:
-        converted = converted_in_workers(config, files, workers)
-        if converted:
-            log.info(f"Muistio: converted {len(converted)} pages in {workers} processes")
+        converted = converted_in_workers(config, files, workers, keep, reuse)
+        in_workers = _converted(converted, store, files, workers)
         _STATE.renders.install(config, files, {uri: result for uri, (_, result) in converted.items()})
         preview_search.install()
-        _STATE.nav = nav if converted else None
+        _STATE.nav = nav if in_workers else None
         return nav
-    store = ConversionStore.open(config, __file__)
-    converted = prerender(config, files, workers, conversion_store.kept if store else None,
-                          store.reuse if store else None)
-    if store is not None:
-        store.save(converted, {file.src_uri for file in files.documentation_pages()})
-    if converted or (store and store.reused):
-        reused = f"; {len(store.reused)} kept from the last build" if store else ""
-        log.info(f"Muistio: converted {len(converted)} pages in {workers} processes{reused}")
+    _converted(prerender(config, files, workers, keep, reuse), store, files, workers)
     _STATE.nav = nav
     return nav
+
+
+def _converted(converted: dict[str, tuple[Page, Rendered]], store: ConversionStore | None, files: Files,
+               workers: int) -> bool:
+    """Keep what the workers converted (`conversion_store`) and say so; whether workers were used
+    (or would have been, had the disk not held every page)."""
+    if store is not None:
+        store.save(converted, {file.src_uri for file in files.documentation_pages()})
+    if not converted and not (store and store.reused):
+        return False
+    reused = f"; {len(store.reused)} kept from the last build" if store else ""
+    log.info(f"Muistio: converted {len(converted)} pages in {workers} processes{reused}")
+    return True
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -237,8 +237,8 @@ def _made_from(page: Page) -> tuple[str | None, str | None, str]:
 
 def take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> None:
     """`Page.render`, answered from a result made elsewhere (a worker, or the previous build under
-    `mkdocs serve`: `render_cache`) when the Markdown is the same."""
-    del page.render  # back to the class's method: a later build (mkdocs serve) renders as usual
+    `mkdocs serve`: `render_cache`, or the disk: `conversion_store`) when the Markdown is the same."""
+    page.__dict__.pop("render", None)  # back to the class's method: a later build (mkdocs serve) renders as usual
     if page.markdown != result.markdown:
         page.render(config, files)
         return

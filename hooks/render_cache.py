@@ -19,6 +19,7 @@ import hashlib
 import logging
 import pickle
 import zlib
+from collections.abc import Callable
 from functools import partial
 
 import reused_markdown
@@ -38,26 +39,33 @@ class RenderCache:
         """Pages the last build took from the cache (for the log and the tests)."""
         self.from_workers = 0
         """Pages the last build took from worker processes (its first, for the tests)."""
+        self.from_store = 0
+        """Pages the last build took from the conversions an earlier process kept on disk (its
+        first: `conversion_store`; for the tests)."""
 
     def install(self, config: MkDocsConfig, files: Files, converted: dict[str, Rendered] | None = None) -> None:
         """Before MkDocs converts this build's pages (the hook's `on_nav`): route each page's
         `render` through the cache. Pages not in the nav get their `Page` here, as MkDocs' own
         loop would (it keeps an existing one). `converted` holds pages already converted in
-        worker processes (the first build of `mkdocs serve`), to be used and kept."""
+        worker processes (the first build of `mkdocs serve`), to be used and kept; a page whose
+        `render` was set to take a conversion kept on disk (`conversion_store`) takes it, and it
+        is kept."""
         reused_markdown.install()  # what it converts, it converts with one Markdown instance
         site = _signature(config, files)
-        self.reused = self.from_workers = 0
+        self.reused = self.from_workers = self.from_store = 0
         kept, self._kept = self._kept, {}  # a page that is gone is forgotten
         converted = converted or {}
         for file in files.documentation_pages():
             if not file.inclusion.is_included():
                 continue
             page = file.page if file.page is not None else Page(None, file, config)
+            stored = page.__dict__.get("render")
             page.render = partial(self._render, page, site, kept.get(file.src_uri),  # type: ignore[method-assign]
-                                  converted.get(file.src_uri))
+                                  converted.get(file.src_uri), stored)
 
     def _render(self, page: Page, site: bytes, kept: tuple[tuple[str, bytes], bytes] | None,
-                converted: Rendered | None, config: MkDocsConfig, files: Files) -> None:
+                converted: Rendered | None, stored: Callable[[MkDocsConfig, Files], None] | None,
+                config: MkDocsConfig, files: Files) -> None:
         made_from = (page.markdown or "", site)
         if kept is not None and kept[0] == made_from:
             take(page, pickle.loads(zlib.decompress(kept[1])), config, files)
@@ -74,7 +82,11 @@ class RenderCache:
         mkdocs_logger = logging.getLogger("mkdocs")
         mkdocs_logger.addHandler(records)
         try:
-            page.render(config, files)
+            if stored is not None:
+                stored(config, files)
+                self.from_store += 1
+            else:
+                page.render(config, files)
         finally:
             mkdocs_logger.removeHandler(records)
         result = Rendered.of(page, records.records)

@@ -9,11 +9,11 @@ N/10 organisations) into a temporary folder and measures, every run in this one 
 * **build**: a full `mkdocs build` with our hook (MkDocs' own `build()` in a child process, the
   way `mkdocs build` runs it), and its ratio to the **render floor**: Python-Markdown rendering
   every memo body with the `markdown_extensions` of the corpus's mkdocs.yml and nothing else.
-  No conversion of an earlier build is kept for it (`hooks/conversion_store.py`): every page is
-  converted, as in CI's first run;
+  No conversion or link of an earlier build is kept for it (`hooks/conversion_store.py`,
+  `muistio/link_store.py`): every page is converted and every memo linked, as in CI's first run;
 * **build, conversions kept**: the same build again after one memo was edited, taking the
-  conversions the full build kept for every page that converts the same, as CI does when its
-  workflow keeps `~/.cache/muistio` between runs;
+  conversions and links the full build kept for every page and memo that comes out the same, as
+  CI does when its workflow keeps `~/.cache/muistio` between runs;
 * **hook share**, two ways: the hook's `on_files` event timed inside that build (everything the
   knowledge base does: read, validate, link, generate pages) and its `on_post_build` (the
   Pagefind search index), and the difference between that build and a build *without* the hook
@@ -137,7 +137,9 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
             for key in ("build", "kb_build", "search_build", "rebuild", "kb_rebuild", "maxrss_kb"):
                 add(key, built[key])
             memo.write_bytes(original + EDIT.encode())
-            add("kept_build", _run_child(root / "mkdocs.yml", site, None)["build"])
+            kept = _run_child(root / "mkdocs.yml", site, None)
+            add("kept_build", kept["build"])
+            add("kept_kb_build", kept["kb_build"])
             memo.write_bytes(original)
             plain_built = _run_child(plain / "mkdocs.yml", Path(tmp) / "plain-site", None)
             add("plain_build", plain_built["build"])
@@ -164,10 +166,11 @@ def bench_size(memos: int, runs: int, words: int = 400) -> dict[str, Any]:
 
 
 def _forget_conversions() -> None:
-    """Remove the conversions earlier builds kept (hooks/conversion_store.py), so the next build
-    converts every page: the full build, as in CI on its first run or after a Markdown setting
-    changed."""
-    for store in (Path(os.environ["XDG_CACHE_HOME"]) / "muistio").glob("conversions-*.sqlite"):
+    """Remove the conversions and links earlier builds kept (hooks/conversion_store.py,
+    muistio/link_store.py), so the next build converts every page and links every memo: the full
+    build, as in CI on its first run. (The front matter stays parsed, see `kb check`.)"""
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "muistio"
+    for store in [*folder.glob("conversions-*.sqlite"), *folder.glob("links-*.json")]:
         store.unlink()
 
 
@@ -211,7 +214,8 @@ def _report(r: dict[str, Any]) -> str:
         f"                                   {build / r['site_render_floor']:5.2f} x the site's render floor"
         f" ({r['site_render_floor']:.2f} s: every page, generated ones included)",
         f"build, conversions kept  {r['kept_build']:7.2f} s   {r['kept_build'] / floor:5.2f} x render floor;"
-        " one memo edited since the full build, whose conversions were kept (as in CI with its cache)",
+        " one memo edited since the full build, whose conversions and links were kept (as in CI);"
+        f" hook on_files {r['kept_kb_build']:.2f} s = {r['kept_kb_build'] / r['kept_build']:5.1%} of it",
         f"serial build (1 process) {r['serial_build']:7.2f} s   {r['serial_build'] / floor:5.2f} x render floor;"
         f" converting pages in parallel saves {1 - build / r['serial_build']:6.1%}",
         f"plain build (no hook)    {r['plain_build']:7.2f} s   {r['plain_build'] / floor:5.2f} x render floor",

@@ -18,7 +18,7 @@ import pytest
 from sitebuild import REPO, mkdocs_build
 
 sys.path.insert(0, str(REPO / "hooks"))
-from conversion_store import ConversionStore, _rendered, kept  # noqa: E402
+from conversion_store import ConversionStore, _rendered, entry_for  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 from parallel_render import Rendered  # noqa: E402
@@ -97,13 +97,17 @@ def test_a_rebuild_keeps_what_converts_the_same_and_leaves_what_a_build_without_
 
 
 @pytest.mark.parametrize("contents", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 200])
-def test_a_damaged_store_is_read_as_empty_and_written_over(tmp_path: Path, contents: bytes) -> None:
+def test_a_damaged_store_is_read_as_empty_and_made_again(tmp_path: Path, contents: bytes) -> None:
     path = tmp_path / "conversions.sqlite"
     path.write_bytes(contents)
     store = ConversionStore(path, "sormenjälki")
     assert store._read() == {}
     store.save({}, set())  # nothing to write: the file stays as it was
     assert path.read_bytes() == contents
+    made = Rendered(markdown="", content="", toc=None, title=None, anchor_ids=None, links_to_anchors=None,
+                    records=[], kept=(b"avain", "[]", b"muunnos"))
+    store.save({"index.md": (None, made)}, {"index.md"})  # type: ignore[dict-item]
+    assert ConversionStore(path, "sormenjälki")._read() == {"index.md": (b"avain", "[]", b"muunnos")}
 
 
 def test_entries_of_another_fingerprint_are_not_read(tmp_path: Path) -> None:
@@ -135,7 +139,7 @@ def test_a_kept_conversion_comes_back_as_it_was_made(tmp_path: Path) -> None:
     class _Page:
         file = page_file
 
-    _, _, data = kept(_Page(), made, {})  # type: ignore[arg-type]
+    _, _, data = entry_for(_Page(), made, {})  # type: ignore[arg-type]
     back = _rendered(json.loads(zlib.decompress(data)), "# Otsikko\n")
 
     assert back.content == made.content and back.title == "Otsikko"

@@ -12,7 +12,7 @@ from kbtrees import SANOMA, TreeWriter
 from muistio import link_store
 from muistio.cache import BuildCache
 from muistio.link_store import LinkStore
-from muistio.pipeline import analyse
+from muistio.pipeline import build_site
 from muistio.settings import Settings
 
 MEMO = "memos/2012/2012-05-16-tapaaminen.md"
@@ -23,9 +23,9 @@ BODY = "Sanoma WSOY:n kanssa sovittiin jatkosta. Myös [[Tuntematon Oy]] mainitt
 
 def first_build(root: Path) -> tuple[list[tuple[str, int, str]], dict[str, str], int]:
     """What a new process's build links: the problems, the linked bodies, how many memos it linked."""
-    analysis = analyse(root, Settings(workers=1), BuildCache())
-    linked = analysis.context.linked
-    problems = [(p.path, p.line, p.code) for p in analysis.problems]
+    site = build_site(root, Settings(workers=1), BuildCache())
+    linked = site.context.linked
+    problems = [(p.path, p.line, p.code) for p in site.problems]
     return problems, linked.bodies, linked.relinked
 
 
@@ -73,7 +73,7 @@ def test_a_store_of_other_code_or_damaged_is_read_as_empty(kb: Path, monkeypatch
 
 def test_entries_come_back_as_they_were_written(kb: Path) -> None:
     cache = BuildCache()
-    analyse(kb, Settings(workers=1), cache)
+    build_site(kb, Settings(workers=1), cache)
     store = LinkStore.open(kb, public=False)
     assert store.read() == cache.links
     [problem] = store.read()[MEMO][3][2]

@@ -48,11 +48,12 @@ def serve_build(first):
     parsed.append(sys.modules["preview_search"].SECTIONS.parsed)
     filled.append(hook._STATE.templates.reused)
     from_workers.append(hook._STATE.renders.from_workers)
+    from_store.append(hook._STATE.renders.from_store)
     return hook._STATE.renders.reused
 
 if os.environ.get("MUISTIO_TEST_THREAD"):  # as in `mkdocs serve` once its server runs
     threading.Thread(target=threading.Event().wait, daemon=True).start()
-parsed, filled, from_workers = [], [], []
+parsed, filled, from_workers, from_store = [], [], [], []
 reused = [serve_build(True)]
 for step in steps:
     action, path, text = json.loads(step)
@@ -64,7 +65,7 @@ for step in steps:
         target.write_text(text, encoding="utf-8")
     reused.append(serve_build(False))
 print(json.dumps({"reused": reused, "parsed": parsed, "templates": filled, "from_workers": from_workers,
-                  "warnings": warnings}))
+                  "from_store": from_store, "warnings": warnings}))
 '''
 
 
@@ -76,12 +77,16 @@ def knowledge_base(root: Path) -> Path:
     return root
 
 
-def serve(root: Path, site: Path, *steps: tuple[str, str, str], thread: bool = False) -> dict[str, list]:
+def serve(root: Path, site: Path, *steps: tuple[str, str, str], thread: bool = False,
+          no_cache: bool = False) -> dict[str, list]:
     """Build as `mkdocs serve` does, then after each step (a file appended to or written) again;
-    with `thread`, another thread runs in the process from the start."""
+    with `thread`, another thread runs in the process from the start; with `no_cache`, nothing
+    earlier processes kept on disk is used."""
     command = [sys.executable, "-c", SERVE, str(root / "mkdocs.yml"), str(site), *(json.dumps(s) for s in steps)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MUISTIO_TODAY": "2012-06-20"}
     env.pop("MUISTIO_TEST_THREAD", None)
+    if no_cache:
+        env["MUISTIO_NO_CACHE"] = "1"
     if thread:
         env["MUISTIO_TEST_THREAD"] = "1"
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
@@ -235,6 +240,29 @@ def test_the_first_preview_is_built_in_processes_and_fills_the_caches(large: Pat
     # What a worker's page logged is reported once, in both builds, as one process reports it.
     assert rebuilt["warnings"][0] == rebuilt["warnings"][1] == fresh["warnings"][0]
     assert sum("vanha-muistio.md" in message for message in rebuilt["warnings"][0]) == 1
+
+
+@pytest.mark.slow
+def test_the_first_preview_takes_the_conversions_an_earlier_process_kept(large: Path, tmp_path: Path) -> None:
+    """A writer who starts the preview again waits only for the pages whose conversion could have
+    changed: the others come from the disk (hooks/conversion_store.py), and the preview is what
+    it was, warnings included, and its rebuild after a save still reuses every other page."""
+    root = tmp_path / "kb"
+    shutil.copytree(large, root)
+    first = serve(root, tmp_path / "first")
+    memo = sorted((root / "memos").rglob("*.md"))[LARGE // 2].relative_to(root).as_posix()
+    again = serve(root, tmp_path / "again", ("append", memo, "\nLisätty muokkaus: palataan asiaan.\n"))
+    pages = len(list((tmp_path / "first").rglob("index.html")))
+    assert first["from_store"] == [0] and first["from_workers"][0] >= LARGE
+    assert again["from_store"][0] >= pages - 5 and again["from_workers"][0] == 0
+    assert again["parsed"][0] < LARGE // 10  # the templates were still filled in the workers
+    assert again["reused"][1] >= pages - 5
+    assert again["warnings"][0] == first["warnings"][0]
+    assert sum("vanha-muistio.md" in message for message in again["warnings"][0]) == 1
+    serve(root, tmp_path / "fresh", no_cache=True)
+    one, two = files_of(tmp_path / "again"), files_of(tmp_path / "fresh")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ command (`check`). Reading this file should tell a newcomer what a build does.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,9 @@ class Analysis:
     kb: KnowledgeBase
     problems: list[Problem]
     context: Context
+    keep_links: Callable[[], None] | None = None
+    """Writes the links for the next process (`link_store`), when this one linked any memo anew;
+    left to the caller, so that `build_site` does it in its side process."""
 
 
 @dataclass
@@ -87,10 +91,10 @@ def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | No
     settings = settings or Settings()
     checked = check(root, cache)
     kb = public_view(checked.kb) if settings.public else checked.kb
-    linked = _linked(root, kb, settings, cache, problems_only)
+    linked, keep_links = _linked(root, kb, settings, cache, problems_only)
     items, item_problems = collect(kb)
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
-    return Analysis(kb, problems, Context(kb, linked, items, settings))
+    return Analysis(kb, problems, Context(kb, linked, items, settings), keep_links)
 
 
 def build_site(root: Path, settings: Settings | None = None, cache: BuildCache | None = None,
@@ -98,17 +102,25 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     """Everything the site needs from the knowledge base: its pages, its follow-up calendar (with
     links to the memos under `site_url`, if there is one) and its problems.
 
-    With more than one worker, the calendar is made in a forked process while the pages are made
-    here (`side_process`): otherwise one core would idle through both. With a `cache` (under
-    `mkdocs serve`), the last calendar is kept while its events and the day are the same."""
+    With more than one worker, the calendar is made (and the links are written for the next
+    process) in a forked process while the pages are made here (`side_process`): otherwise one
+    core would idle through both. With a `cache` (under `mkdocs serve`), the last calendar is
+    kept while its events and the day are the same."""
     from muistio.exports.calendar import calendar_events, calendar_of  # icalendar: not for `kb check`
 
     analysis = analyse(root, settings, cache)
     kb, ctx = analysis.kb, analysis.context
     made_from = (ctx.settings.today, calendar_events(kb, ctx.items, site_url))
+    keep_links = analysis.keep_links or (lambda: None)
     if cache is not None and cache.calendar is not None and cache.calendar[0] == made_from:
+        keep_links()
         return SiteBuild(kb, analysis.problems, _pages(analysis), ctx, cache.calendar[1])
-    with SideWork(lambda: calendar_of(made_from[1], made_from[0]), fork=ctx.settings.workers > 1) as calendar:
+
+    def beside_the_pages() -> bytes:
+        keep_links()
+        return calendar_of(made_from[1], made_from[0])
+
+    with SideWork(beside_the_pages, fork=ctx.settings.workers > 1) as calendar:
         pages = _pages(analysis)
         made = calendar.result()
     if cache is not None:
@@ -117,18 +129,19 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
 
 
 def _linked(root: Path, kb: KnowledgeBase, settings: Settings, cache: BuildCache | None,
-            problems_only: bool) -> Linked:
+            problems_only: bool) -> tuple[Linked, Callable[[], None] | None]:
     """`link_all`; in the first build of a process (an empty cache), with the links the last
-    process made kept on disk (`link_store`), which it then replaces if any memo was linked anew."""
+    process made kept on disk (`link_store`), and what replaces them if any memo was linked anew."""
     if cache is None:
-        return link_all(kb, None, problems_only, settings.workers)
+        return link_all(kb, None, problems_only, settings.workers), None
     store = LinkStore.open(root, settings.public) if not cache.links and not problems_only else None
     if store is not None:
         cache.links.update(store.read())
     linked = link_all(kb, cache.links, problems_only, settings.workers)
-    if store is not None and linked.relinked:
-        store.write({memo.path: cache.links[memo.path] for memo in kb.memos})
-    return linked
+    if store is None or not linked.relinked:
+        return linked, None
+    links = {memo.path: cache.links[memo.path] for memo in kb.memos}
+    return linked, lambda: store.write(links)
 
 
 def _pages(analysis: Analysis) -> list[GeneratedPage]:
