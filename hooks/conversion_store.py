@@ -195,8 +195,17 @@ def _take(page: Page, data: bytes, config: MkDocsConfig, files: Files) -> None:
 
 
 def _rendered(stored: dict[str, Any], markdown_text: str) -> Rendered:
+    """The conversion as the worker made it, or ValueError: an entry edited by hand (or by anything
+    else) must not crash the build."""
     toc = stored["toc"]
     anchors = stored["anchors"]
+    records = stored["records"]
+    if not (isinstance(stored["content"], str) and isinstance(stored["title"], str | None)
+            and isinstance(anchors, list | None) and isinstance(stored["links"], dict | None)
+            and isinstance(toc, list | None) and isinstance(records, list)
+            and all(isinstance(name, str) and isinstance(level, int) and isinstance(message, str)
+                    for name, level, message in records)):
+        raise ValueError("not an entry this code wrote")
     return Rendered(
         markdown=markdown_text,
         content=stored["content"],
@@ -205,7 +214,7 @@ def _rendered(stored: dict[str, Any], markdown_text: str) -> Rendered:
         anchor_ids=None if anchors is None else set(anchors),
         links_to_anchors=stored["links"],
         records=[logging.makeLogRecord({"name": name, "levelno": level, "levelname": logging.getLevelName(level),
-                                        "msg": message}) for name, level, message in stored["records"]],
+                                        "msg": message}) for name, level, message in records],
     )
 
 

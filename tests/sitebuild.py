@@ -30,6 +30,19 @@ def mkdocs_build(root: Path, site_dir: Path, strict: bool = True, today: str | N
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
 
 
+def generated_knowledge_base(root: Path, memos: int, words: int, workers: int | None = None) -> Path:
+    """A synthetic knowledge base with its site (`scripts/gen_corpus.py`) in `root`; with
+    `workers`, `extra.muistio.workers` set to it (a site of a few hundred pages is built in that
+    many processes, as on a machine with that many cores)."""
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(root), "--memos", str(memos),
+                    "--words", str(words)], check=True, capture_output=True)
+    if workers is not None:
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            config.replace("\n  muistio:\n", f"\n  muistio:\n    workers: {workers}\n"), encoding="utf-8")
+    return root
+
+
 def site_skeleton(root: Path) -> Path:
     """The repository's mkdocs.yml and docs/ in `root`, with the hook loaded from the repository."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")

@@ -8,14 +8,13 @@ import json
 import logging
 import re
 import sqlite3
-import subprocess
 import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
-from sitebuild import REPO, mkdocs_build
+from sitebuild import REPO, generated_knowledge_base, mkdocs_build
 
 sys.path.insert(0, str(REPO / "hooks"))
 from conversion_store import ConversionStore, _rendered, entry_for  # noqa: E402
@@ -45,12 +44,7 @@ def build(root: Path, site: Path, no_cache: bool = False) -> tuple[int | None, i
 def corpus(tmp_path: Path) -> Path:
     """210 memos, converted in two workers, a page that links to a memo not yet written, and one
     with a broken link."""
-    root = tmp_path / "kb"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(root), "--memos", "210",
-                    "--words", "40"], check=True, capture_output=True)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("\n  muistio:\n", "\n  muistio:\n    workers: 2\n"),
-                                     encoding="utf-8")
+    root = generated_knowledge_base(tmp_path / "kb", memos=210, words=40, workers=2)
     (root / "docs" / "linkit.md").write_text(
         f"# Linkit\n\n[Uusi tapaaminen]({NEW_MEMO}) ja [puuttuva](ei-ole.md).\n", encoding="utf-8")
     (root / "docs" / "rikki.md").write_text("# Rikki\n\nLinkki [ei minnekään](poistettu.md).\n", encoding="utf-8")
@@ -153,3 +147,15 @@ def test_a_kept_conversion_comes_back_as_it_was_made(tmp_path: Path) -> None:
     [again] = back.records
     assert (again.name, again.levelno, again.getMessage()) == (record.name, logging.WARNING, record.msg)
 
+
+
+@pytest.mark.parametrize(("key", "value"), [("content", 5), ("records", [["mkdocs", "WARNING", "viesti"]]),
+                                            ("anchors", "otsikko"), ("toc", {"otsikko": 1})])
+def test_an_entry_of_the_wrong_shape_is_not_used(key: str, value: object) -> None:
+    """An entry that parses but holds something a worker did not write (edited by hand, say) is
+    refused, and MkDocs converts the page itself, rather than the build crashing on it."""
+    good = {"markdown": "", "content": "<p>Teksti</p>", "toc": [], "title": None, "anchors": [], "links": None,
+            "records": [["mkdocs.structure.pages", logging.WARNING, "viesti"]]}
+    assert _rendered(good, "").content == "<p>Teksti</p>"
+    with pytest.raises(ValueError):
+        _rendered({**good, key: value}, "")

@@ -78,3 +78,17 @@ def test_entries_come_back_as_they_were_written(kb: Path) -> None:
     assert store.read() == cache.links
     [problem] = store.read()[MEMO][3][2]
     assert problem.params == {"target": "Tuntematon Oy", "suggestion": ""}
+
+
+def test_an_entry_of_the_wrong_shape_is_not_used(kb: Path) -> None:
+    """A store that parses but holds something this code did not write (edited by hand, say) is
+    read as empty rather than crashing the pages made from it."""
+    first_build(kb)
+    store = LinkStore.open(kb, public=False)
+    assert store.path is not None
+    text = store.path.read_text(encoding="utf-8")
+    assert '"company:sanoma-wsoy", "Sanoma WSOY:n", 5,' in text
+    store.path.write_text(text.replace('"company:sanoma-wsoy", "Sanoma WSOY:n", 5,',
+                                       '"company:sanoma-wsoy", "Sanoma WSOY:n", "viisi",'), encoding="utf-8")
+    assert store.read() == {}
+    assert first_build(kb)[2] == 2

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kbtrees import GOOD_MEMO, TreeWriter
-from sitebuild import REPO, mkdocs_build, site_skeleton
+from sitebuild import REPO, generated_knowledge_base, mkdocs_build, site_skeleton
 
 sys.path.insert(0, str(REPO / "hooks"))
 import site_rewrite  # noqa: E402
@@ -76,12 +76,7 @@ def test_a_rebuild_leaves_what_a_build_into_an_empty_folder_leaves(kb: Path, tmp
 def test_a_rebuild_indexed_while_written_leaves_what_a_fresh_build_leaves(tmp_path: Path) -> None:
     """Over `parallel_render.MIN_PAGES` pages the search index is made while the site is written,
     so the old files are swept only after the indexer has written into the site."""
-    root = tmp_path / "kb"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), str(root), "--memos", "210",
-                    "--words", "40"], check=True, capture_output=True)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("\n  muistio:\n", "\n  muistio:\n    workers: 2\n"),
-                                     encoding="utf-8")
+    root = generated_knowledge_base(tmp_path / "kb", memos=210, words=40, workers=2)
     site = tmp_path / "site"
     build(root, site)
     page = site / "index.html"

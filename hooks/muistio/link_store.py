@@ -85,13 +85,25 @@ def _encoded(entry: LinkEntry) -> list[Any]:
 
 
 def _decoded(path: str, data: list[Any]) -> LinkEntry:
+    """An entry as written, or ValueError: a file edited by hand (or by anything else) must not
+    crash the pages made from it."""
     digest, body_line, names, text, mentions, problems = data
+    _check([digest, body_line, names, text], [str, int, str, str])
+    for mention in mentions:
+        _check(mention, [str, str, int, str, int, int, bool, bool])
+    for problem in problems:
+        _check(problem, [int, str, dict, str])
     return (digest, body_line, names, (
         text,
         [MemoMention(path, key, surface, line, sentence, (start, end), linked, explicit)
          for key, surface, line, sentence, start, end, linked, explicit in mentions],
         [Problem(path, line, code, params, Severity(severity)) for line, code, params, severity in problems],
     ))
+
+
+def _check(values: list[Any], types: list[type]) -> None:
+    if len(values) != len(types) or not all(isinstance(value, kind) for value, kind in zip(values, types, strict=True)):
+        raise ValueError("not an entry this code wrote")
 
 
 def _fingerprint() -> str:
