@@ -70,7 +70,7 @@ def search(page: Page, query: str, expected: list[str]) -> list[str]:
                 return expected.every(path => shown.includes(path));
             }""",
             arg=expected,
-            timeout=8_000,
+            timeout=20_000,  # a loaded machine (CI, with the suite around it) is slow to search
         )
     except PlaywrightTimeout:
         pass

@@ -19,6 +19,7 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SHOWN = 20; /* result pages fetched per query; Material shows ten, then more on scroll */
 let pagefind = null;
 let latest = 0;
+let running = Promise.resolve(); /* one search at a time: see the QUERY message below */
 
 function load() {
   if (pagefind === null) {
@@ -55,20 +56,26 @@ async function search(query) {
   };
 }
 
-addEventListener("message", async (event) => {
+addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === SETUP) {
     load().catch((error) => console.warn("Muistio search: Pagefind did not load", error));
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
+    /* Material sends a query for every key pressed. Searched all at once, they compete for a slow
+     * phone's time and the last one, the only one shown, comes last; so each waits for the one
+     * before it, and a query typed over while it waited is never searched. */
     const asked = ++latest;
-    let data;
-    try {
-      data = await search(String(message.data));
-    } catch (error) {
-      console.warn("Muistio search failed", error);
-      data = { items: [] };
-    }
-    if (asked === latest) postMessage({ type: RESULT, data }); /* an older query answered late is dropped */
+    running = running.then(async () => {
+      if (asked !== latest) return;
+      let data;
+      try {
+        data = await search(String(message.data));
+      } catch (error) {
+        console.warn("Muistio search failed", error);
+        data = { items: [] };
+      }
+      if (asked === latest) postMessage({ type: RESULT, data }); /* typed over while it ran: dropped */
+    });
   }
 });
