@@ -200,9 +200,10 @@ def _rendered(stored: dict[str, Any], markdown_text: str) -> Rendered:
     toc = stored["toc"]
     anchors = stored["anchors"]
     records = stored["records"]
+    links = stored["links"]
     if not (isinstance(stored["content"], str) and isinstance(stored["title"], str | None)
-            and isinstance(anchors, list | None) and isinstance(stored["links"], dict | None)
-            and isinstance(toc, list | None) and isinstance(records, list)
+            and isinstance(anchors, list | None) and isinstance(toc, list | None) and isinstance(records, list)
+            and (links is None or isinstance(links, dict) and all(isinstance(a, dict) for a in links.values()))
             and all(isinstance(name, str) and isinstance(level, int) and isinstance(message, str)
                     for name, level, message in records)):
         raise ValueError("not an entry this code wrote")
@@ -212,7 +213,7 @@ def _rendered(stored: dict[str, Any], markdown_text: str) -> Rendered:
         toc=None if toc is None else TableOfContents([_anchor_link(item) for item in toc]),
         title=stored["title"],
         anchor_ids=None if anchors is None else set(anchors),
-        links_to_anchors=stored["links"],
+        links_to_anchors=links,
         records=[logging.makeLogRecord({"name": name, "levelno": level, "levelname": logging.getLevelName(level),
                                         "msg": message}) for name, level, message in records],
     )

@@ -150,7 +150,8 @@ def test_a_kept_conversion_comes_back_as_it_was_made(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("key", "value"), [("content", 5), ("records", [["mkdocs", "WARNING", "viesti"]]),
-                                            ("anchors", "otsikko"), ("toc", {"otsikko": 1})])
+                                            ("anchors", "otsikko"), ("toc", {"otsikko": 1}),
+                                            ("links", {"toinen.md": "kohta"}), ("links", ["toinen.md"])])
 def test_an_entry_of_the_wrong_shape_is_not_used(key: str, value: object) -> None:
     """An entry that parses but holds something a worker did not write (edited by hand, say) is
     refused, and MkDocs converts the page itself, rather than the build crashing on it."""
