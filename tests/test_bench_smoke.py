@@ -22,14 +22,16 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert done.returncode == 0, done.stderr
-    for line in ("full build (hook)", "site's render floor", "serial build", "raw Material", "plain build (no hook)",
+    for line in ("full build (hook)", "site's render floor", "build, conversions kept", "serial build",
+                 "raw Material", "plain build (no hook)",
                  "hook on_files", "kb check (CLI)", "kb check, cache filled",
                  "rebuild after one edit", "site", "search"):
         assert line in done.stdout, done.stdout
     result = json.loads(out.read_text(encoding="utf-8"))["results"][0]
     assert result["memos"] == 10
     assert result["pages"] > 10
-    for key in ("build", "plain_build", "serial_build", "raw_build", "kb_build", "rebuild", "kb_rebuild",
+    for key in ("build", "kept_build", "kept_kb_build", "plain_build", "serial_build", "raw_build", "kb_build",
+                "rebuild", "kb_rebuild",
                 "render_floor", "site_render_floor", "parse_floor", "parse_floor_process", "analyse", "kb_check_cli",
                 "kb_check_cached"):
         assert result[key] > 0, key
