@@ -61,12 +61,12 @@ def paragraphs(text: str) -> list[tuple[str, int, int]] | None:
 def _starts_text(line: str) -> bool:
     """Whether a line (or a bullet's text) starting like this can only be paragraph text: a
     letter or digit (not a numbered item's "1."), or a few punctuation marks that start no block;
-    `*` only as emphasis."""
+    `*` only as emphasis (a line of `*` with spaces or tabs between is a thematic break)."""
     first = line[:1]
     if first.isalnum() or (first in "\"'(«»–—@" and first != ""):
         return not _ORDERED_ITEM.match(line)
     if first == "*":
-        return line[1:2] not in ("", " ") and line.strip("* ") != ""
+        return line[1:2] not in ("", " ") and line.strip("* \t") != ""
     return first == "["  # a task box or a wikilink; no link definitions ("]:" was refused)
 
 
