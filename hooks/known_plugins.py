@@ -1,9 +1,10 @@
 """MkDocs adapter: the plugins whose behaviour the adapters' shortcuts were checked against.
 
-Reusing a filled template (`template_cache`) and writing over the last site (`site_rewrite`) rely
-on what every plugin of the build does: Material's search and tags add nothing to a page's
-template context but the tags, write each of their files on every build and read nothing in
-`site_dir`. Any other plugin might, so with one the shortcuts are not taken.
+Reusing a filled template (`template_cache`), writing over the last site (`site_rewrite`) and
+taking a conversion an earlier build kept (`conversion_store`) rely on what every plugin of the
+build does: Material's search and tags add nothing to a page's template context but the tags,
+write each of their files on every build, read nothing in `site_dir` and change nothing a page's
+conversion depends on. Any other plugin might, so with one the shortcuts are not taken.
 """
 
 from __future__ import annotations

@@ -160,3 +160,26 @@ def test_an_entry_of_the_wrong_shape_is_not_used(key: str, value: object) -> Non
     assert _rendered(good, "").content == "<p>Teksti</p>"
     with pytest.raises(ValueError):
         _rendered({**good, key: value}, "")
+
+
+HOOK = str(REPO / "hooks" / "muistio_hook.py")
+
+
+@pytest.mark.parametrize(("other_hook", "extensions", "used"), [
+    (False, "", True),
+    (True, "", False),  # another plugin might change what a conversion depends on
+    (False, "  - pymdownx.snippets\n", False),  # reads other files
+    (False, "  - toc:\n      slugify: !!python/name:pymdownx.slugs.slugify\n", False),  # no stable form
+])
+def test_the_store_is_used_only_where_a_kept_conversion_is_known_to_hold(
+        tmp_path: Path, other_hook: bool, extensions: str, used: bool) -> None:
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "muu_hook.py").write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown\n",
+                                          encoding="utf-8")
+    config = (f"site_name: Koe\ntheme: material\nplugins:\n  - search\nhooks:\n  - {HOOK}\n"
+              + ("  - muu_hook.py\n" if other_hook else "")
+              + (f"markdown_extensions:\n{extensions}" if extensions else ""))
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert (ConversionStore.open(load_config(str(tmp_path / "mkdocs.yml")), HOOK) is not None) is used
