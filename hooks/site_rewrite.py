@@ -30,6 +30,11 @@ Only where that holds and nothing else can tell the difference; otherwise MkDocs
 - and not for Pagefind's index (`LEFT_ALONE`): the hook mirrors the new index into it, writing
   only the files that changed, or removes it when the build makes none.
 
+Old files are written over in place (`write_over`, MkDocs' `write_file` while the old files are
+kept): truncating a file first, as `open(path, "wb")` does, frees all its blocks only for the
+write to allocate them again, which on this machine's ext4 (mounted with `discard`) cost 0.7 ms
+a page in MkDocs' one-core writing loop, 1 s of a 5 s build at 1,000 memos.
+
 One difference remains: a file is rewritten in place, so a hard link to it elsewhere (a backup
 made with `cp -al`) changes with it, where MkDocs would have made a new file.
 """
@@ -55,6 +60,25 @@ name (its names are hashes of the content) is there, so the sweep's test would n
 
 
 _MKDOCS_CLEAN = mkdocs.utils.clean_directory
+_MKDOCS_WRITE = mkdocs.utils.write_file
+
+
+def write_over(content: bytes, output_path: str) -> None:
+    """MkDocs' `write_file`, reusing the old file's blocks: the file is written from its start
+    and then cut to the new length, not emptied first (see the module). An empty page is written
+    as MkDocs does it, as only the emptying would set its ctime."""
+    if not content:
+        _MKDOCS_WRITE(content, output_path)
+        return
+    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    handle = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        left = memoryview(content)
+        while left:
+            left = left[os.write(handle, left):]
+        os.ftruncate(handle, len(content))
+    finally:
+        os.close(handle)
 
 
 class SiteRewrite:
@@ -111,7 +135,15 @@ class SiteRewrite:
             return False
         self.started, self._files, self._folders = started, files, folders[::-1]
         self.directory = directory
+        mkdocs.utils.write_file = write_over
         return True
+
+    def _forget(self) -> int | None:
+        """The build's start, if the old files were kept; from now on, files are written and
+        removed as MkDocs does it."""
+        started, self.started = self.started, None
+        mkdocs.utils.write_file = _MKDOCS_WRITE
+        return started
 
     def make_room(self, targets: Iterable[str], pages: Iterable[str]) -> None:
         """Before anything is written: remove an old file where this build needs a folder, and an
@@ -134,13 +166,13 @@ class SiteRewrite:
                 parent = os.path.dirname(parent)
         probe = next((page for page in pages if page in files), None)
         if probe is None or not _stamped_when_written(probe, self.started):
-            self.started = None
+            self._forget()
             _MKDOCS_CLEAN(self.directory)
 
     def sweep(self) -> int:
         """Remove what the build did not write (see the module); returns how many old files went.
         Safe to call more than once, and a no-op when MkDocs cleaned."""
-        started, self.started = self.started, None
+        started = self._forget()
         if started is None:
             return 0
         untouched = [folder for folder in self._folders if _ctime(folder) < started]
@@ -198,11 +230,8 @@ def _stamped_when_written(path: str, started: int) -> bool:
     """Whether writing `path` over (with its own bytes: MkDocs writes it again anyway) gives it a
     ctime from this build."""
     try:
-        data = Path(path).read_bytes()
-        with open(path, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            return os.fstat(handle.fileno()).st_ctime_ns >= started
+        write_over(Path(path).read_bytes(), path)
+        return os.stat(path).st_ctime_ns >= started
     except OSError:
         return False
 

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import mkdocs.utils
 import pytest
 
 from kbtrees import GOOD_MEMO, TreeWriter
@@ -27,6 +28,13 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 def folders_of(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir()}
+
+
+@pytest.fixture(autouse=True)
+def mkdocs_writes_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept old site has MkDocs write files over in place until the sweep; tests that stop
+    before it must not leave that to the tests after them."""
+    monkeypatch.setattr(mkdocs.utils, "write_file", mkdocs.utils.write_file)
 
 
 @pytest.fixture
@@ -229,3 +237,31 @@ def test_a_leftover_that_cannot_be_removed_stays_as_with_mkdocs_own_clean(tmp_pa
 
     assert rewrite.sweep() == 1
     assert (site / "lukittu" / "index.html").exists() and not (site / "vanha").exists()
+
+
+def test_old_pages_are_written_over_in_place_and_cut_to_their_new_length(tmp_path: Path) -> None:
+    """MkDocs writes through `mkdocs.utils.write_file`; over a kept site that writes into the old
+    file without emptying it first, so whatever was longer must still end where the page ends."""
+    site = tmp_path / "site"
+    for page, text in (("index.html", "edellinen etusivu, pidempi kuin uusi"), ("tyhja/index.html", "vanha"),
+                       ("yha-tyhja/index.html", "")):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(text, encoding="utf-8")
+    second_name = linked_elsewhere(site / "index.html", tmp_path)
+    time.sleep(0.05)  # a later build: file times come from a clock that ticks every few milliseconds
+    rewrite = site_rewrite.SiteRewrite()
+    rewrite._clean(str(site))
+    pages = [str(site / page / "index.html") for page in ("", "tyhja", "yha-tyhja", "uusi")]
+    rewrite.make_room(pages, pages)
+    assert mkdocs.utils.write_file is site_rewrite.write_over
+
+    mkdocs.utils.write_file(b"uusi etusivu", pages[0])
+    mkdocs.utils.write_file(b"", pages[1])
+    mkdocs.utils.write_file(b"", pages[2])  # no byte written, none cut off: only emptying it stamps it
+    mkdocs.utils.write_file(b"uusi sivu", pages[3])
+
+    assert rewrite.sweep() == 0, "a page written this build looked left over"
+    assert files_of(site) == {"index.html": b"uusi etusivu", "tyhja/index.html": b"", "yha-tyhja/index.html": b"",
+                              "uusi/index.html": b"uusi sivu"}
+    assert second_name.read_bytes() == b"uusi etusivu", "the page was made anew, not written over"
+    assert mkdocs.utils.write_file is site_rewrite._MKDOCS_WRITE, "MkDocs' own writing is back after the sweep"
