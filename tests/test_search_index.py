@@ -87,6 +87,32 @@ def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path, mo
     early.discard()
 
 
+@pytest.mark.parametrize("differs", [False, True])
+def test_the_early_index_is_kept_only_for_the_pages_the_site_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 differs: bool) -> None:
+    """The site is compared with the copy before Pagefind is waited for: an index of pages the
+    site does not hold is stopped, not waited for, and leaves nothing in the site."""
+    monkeypatch.setattr(search_index, "MEMORY_DIR", str(tmp_path / "memory"))
+    (tmp_path / "memory").mkdir()
+    pages = {"index.html": MARKED, "memos/a/index.html": MARKED.replace(b"Tapaaminen", b"Muistio A")}
+    site = write(tmp_path / "site", pages)
+    early = EarlyIndex.for_site(site, len(pages))
+    assert early is not None
+    write(early.folder, pages)
+    assert early.start()
+    if differs:  # a plugin changed the page after its template was filled
+        (site / "memos" / "a" / "index.html").write_bytes(MARKED.replace(b"Tapaaminen", b"Muistio B"))
+        monkeypatch.setattr(search_index.Indexing, "wait", lambda self: pytest.fail("waited for a discarded index"))
+    settled: list[bool] = []
+
+    kept = early.finish(settle_site=lambda: settled.append(True))
+
+    assert settled == [True]
+    assert kept is not differs
+    assert (site / "pagefind" / "pagefind-entry.json").exists() is not differs
+    assert list((tmp_path / "memory").iterdir()) == [], "the copy stayed in memory"
+
+
 HEAD = ('<!doctype html><html lang="fi" class="no-js"><head><meta charset="utf-8"><title>{title} - Muistio</title>'
         '<link rel="stylesheet" href="../assets/main.css"></head>')
 CHROME = ('<body dir="ltr" data-md-color-scheme="default"><header class="md-header"><a href="../">Muistio</a>'

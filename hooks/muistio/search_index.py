@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 MATERIAL_INDEX = Path("search") / "search_index.json"
@@ -147,19 +147,23 @@ class EarlyIndex:
         return True
 
     def finish(self, settle_site: Callable[[], object] = lambda: None) -> bool:
-        """Wait for the index, then keep it if the copy is what the site holds; False if the site
-        must be indexed instead (nothing of this run is left behind). `settle_site` runs between
-        the two, when nothing writes into the site any more (the hook removes the last build's
-        leftovers then, `site_rewrite`)."""
+        """Keep the index if the copy is what the site holds, once Pagefind is done; False if the
+        site must be indexed instead (nothing of this run is left behind). `settle_site` runs
+        first: only Pagefind writes into the site by then, and only into its own folder (the
+        hook removes the last build's leftovers, `site_rewrite`). The site is compared with the
+        copy while Pagefind still runs, as its last seconds use one core; a copy that differs
+        stops it."""
         try:
             if self._indexing is None:
                 return False
-            self._indexing.wait()
             settle_site()
-            if same_pages(self._root / "pages", self.site_dir):
-                return True
-            remove_index(self.site_dir)
-            return False
+            if not same_pages(self._root / "pages", self.site_dir):
+                self._indexing.cancel()
+                self._indexing = None
+                remove_index(self.site_dir)
+                return False
+            self._indexing.wait()
+            return True
         finally:
             shutil.rmtree(self._root, ignore_errors=True)
             atexit.unregister(self.discard)
@@ -288,10 +292,8 @@ def same_pages(copy: Path, site_dir: Path) -> bool:
     copied = {path.relative_to(copy) for path in copy.rglob("*.html")}
     marked = False
     unmarked_missing = False
-    for path in site_dir.rglob("*.html"):
+    for path in _site_pages(site_dir):
         relative = path.relative_to(site_dir)
-        if relative.parts[0] == "pagefind":
-            continue
         data = path.read_bytes()
         if relative in copied:
             copied.discard(relative)
@@ -303,3 +305,14 @@ def same_pages(copy: Path, site_dir: Path) -> bool:
         else:
             unmarked_missing = True
     return not copied and (marked or not unmarked_missing)
+
+
+def _site_pages(site_dir: Path) -> Iterator[Path]:
+    """The site's HTML files but Pagefind's own output, which may still be being written."""
+    for entry in sorted(site_dir.iterdir()):
+        if entry.name == INDEX_DIR:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            yield from entry.rglob("*.html")
+        elif entry.suffix == ".html":
+            yield entry
