@@ -110,6 +110,8 @@ def test_the_early_index_is_kept_only_for_the_pages_the_site_holds(tmp_path: Pat
     assert settled == [True]
     assert kept is not differs
     assert (site / "pagefind" / "pagefind-entry.json").exists() is not differs
+    for removal in search_index._REMOVING:  # the copy is removed while the build ends
+        removal.wait(timeout=30)
     assert list((tmp_path / "memory").iterdir()) == [], "the copy stayed in memory"
 
 

@@ -165,7 +165,7 @@ class EarlyIndex:
             self._indexing.wait()
             return True
         finally:
-            shutil.rmtree(self._root, ignore_errors=True)
+            _remove_meanwhile(self._root)
             atexit.unregister(self.discard)
 
     def discard(self) -> None:
@@ -177,6 +177,23 @@ class EarlyIndex:
 
 
 _PREFIX = "muistio-pages-"
+
+_REMOVING: list[subprocess.Popen[bytes]] = []
+"""Removals started by `_remove_meanwhile`, kept until they end so none is reported as left running."""
+
+
+def _remove_meanwhile(folder: Path) -> None:
+    """Remove `folder` in a process of its own that the build does not wait for: the copy of a
+    5,000-memo site and Pagefind's output in memory are some 20,000 files, half a second to delete
+    at the very end of the build. If that process dies, the next build's `_sweep` removes the
+    folder (it is named after this build's process)."""
+    _REMOVING[:] = [process for process in _REMOVING if process.poll() is None]
+    try:
+        _REMOVING.append(subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                          start_new_session=True))
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _sweep(folder: str | None) -> None:
