@@ -115,6 +115,26 @@ def test_the_early_index_is_kept_only_for_the_pages_the_site_holds(tmp_path: Pat
     assert list((tmp_path / "memory").iterdir()) == [], "the copy stayed in memory"
 
 
+def test_a_comparison_that_fails_stops_the_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site is read while Pagefind runs: if reading it fails, Pagefind must not go on
+    writing an index nobody will check."""
+    monkeypatch.setattr(search_index, "MEMORY_DIR", str(tmp_path))
+    early = EarlyIndex.for_site(tmp_path / "site", 1)
+    assert early is not None
+    indexer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # a Pagefind still at work
+    indexing = search_index.Indexing.__new__(search_index.Indexing)
+    indexing.site_dir, indexing._output, indexing._process = tmp_path / "site", None, indexer  # type: ignore[assignment]
+    early._indexing = indexing
+
+    def unreadable(copy: Path, site: Path) -> bool:
+        raise PermissionError(13, "Permission denied", str(site / "index.html"))
+
+    monkeypatch.setattr(search_index, "same_pages", unreadable)
+    with pytest.raises(PermissionError):
+        early.finish()
+    assert indexer.poll() is not None, "Pagefind was left running"
+
+
 HEAD = ('<!doctype html><html lang="fi" class="no-js"><head><meta charset="utf-8"><title>{title} - Muistio</title>'
         '<link rel="stylesheet" href="../assets/main.css"></head>')
 CHROME = ('<body dir="ltr" data-md-color-scheme="default"><header class="md-header"><a href="../">Muistio</a>'

@@ -153,16 +153,21 @@ class EarlyIndex:
         hook removes the last build's leftovers, `site_rewrite`). The site is compared with the
         copy while Pagefind still runs, as its last seconds use one core; a copy that differs
         stops it."""
+        indexing, self._indexing = self._indexing, None
         try:
-            if self._indexing is None:
+            if indexing is None:
                 return False
-            settle_site()
-            if not same_pages(self._root / "pages", self.site_dir):
-                self._indexing.cancel()
-                self._indexing = None
+            same = False
+            try:
+                settle_site()
+                same = same_pages(self._root / "pages", self.site_dir)
+            finally:
+                if not same:  # a copy that differs, or a comparison that failed: Pagefind stops
+                    indexing.cancel()
+            if not same:
                 remove_index(self.site_dir)
                 return False
-            self._indexing.wait()
+            indexing.wait()
             return True
         finally:
             _remove_meanwhile(self._root)
