@@ -36,7 +36,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import sqlite3
 import sys
@@ -55,6 +54,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from parallel_render import Rendered, take
+
+from muistio.cache_files import cache_file
 
 FORMAT = 1
 """The layout of the tables and entries; increase it when they change, and older entries go."""
@@ -81,16 +82,15 @@ class ConversionStore:
     @classmethod
     def open(cls, config: MkDocsConfig, hook_file: str) -> ConversionStore | None:
         """The store of the site `config` builds, or None where it must not be used (see above)."""
-        if os.environ.get("MUISTIO_NO_CACHE"):
+        path = cache_file("conversions", Path(config.config_file_path), ".sqlite")
+        if path is None:
             return None
         if not reused_markdown.reusable(config.markdown_extensions) or not only_known_plugins(config, hook_file):
             return None
         fingerprint = _fingerprint(config)
         if fingerprint is None:
             return None
-        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        name = hashlib.sha256(str(Path(config.config_file_path).resolve()).encode()).hexdigest()[:20]
-        return cls(Path(home) / "muistio" / f"conversions-{name}.sqlite", fingerprint)
+        return cls(path, fingerprint)
 
     def reuse(self, page: Page, files: Files) -> bool:
         """Whether the page's last conversion may stand in for converting it again (`files` are

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import muistio
+from muistio.cache_files import cache_file
 from muistio.crosslink import LinkEntry, MemoMention
 from muistio.problems import Problem, Severity
 
@@ -43,11 +44,7 @@ class LinkStore:
 
     @classmethod
     def open(cls, root: Path, public: bool) -> LinkStore:
-        if os.environ.get("MUISTIO_NO_CACHE"):
-            return cls(None)
-        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
-        return cls(Path(home) / "muistio" / f"links-{name}{'-public' if public else ''}.json")
+        return cls(cache_file("links", root, "-public.json" if public else ".json"))
 
     def read(self) -> dict[str, LinkEntry]:
         if self.path is None:

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from muistio import yaml_lines
+from muistio.cache_files import cache_file
 from muistio.yaml_lines import YamlDocument, YamlIssue
 
 FORMAT = 1
@@ -45,11 +46,7 @@ class ParseCache:
     @classmethod
     def open(cls, root: Path) -> ParseCache:
         """The cache of the repository at `root`."""
-        if os.environ.get("MUISTIO_NO_CACHE"):
-            return cls(None)
-        home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
-        return cls(Path(home) / "muistio" / f"front-matter-{name}.json")
+        return cls(cache_file("front-matter", root, ".json"))
 
     def parse(self, text: str) -> YamlDocument:
         if self._kept is None:
