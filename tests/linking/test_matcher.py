@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from muistio.linking import Match, Matcher, Term
 
@@ -184,3 +186,21 @@ def test_decomposed_text_still_matches() -> None:
 def test_first_term_wins_a_tie_and_empty_terms_are_ignored() -> None:
     matcher = Matcher([Term("Kesko", "a"), Term("Kesko", "b"), Term("  ", "c"), Term("!", "d")])
     assert [m.key for m in matcher.find("Kesko ja Keskon")] == ["a", "a"]
+
+
+_NAMES = [Term("Sakke Oksa", "person:sakke"), Term("SÄKÄ", "company:saka"), Term("Oksa", "company:oksa"),
+          Term("Äsa", "company:asa", common_word=True)]
+_PIECES = ["Sakke", "Oksa", "Oksan", "SÄKÄ", "Säkä", "Äsa", "Äsan", "oksa", "A\u0308sa", "\u0308Oksa",
+           " ", " ", "\n", ".", ":", "'", "-", "x", "Ok", "TKK:Oksa", "@"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_capital_names_are_found_as_if_every_word_were_cut(text: str) -> None:
+    """Most sites name nothing in lower case, and the matcher then jumps from one capital word to
+    the next instead of cutting every word (`_find_capitalised`). Whatever the text (combining
+    marks, words joined by ":" or "'", hyphens, handles), it must find what cutting every word
+    finds; a lower-case name that never occurs makes the same matcher cut every word."""
+    jumping = Matcher(_NAMES)
+    cutting = Matcher([*_NAMES, Term("zzzz", "x:never", match_lowercase=True)])
+    assert jumping.find(text) == cutting.find(text)

@@ -52,9 +52,15 @@ _SENTENCE_END = frozenset(".!?:…")
 _OPENERS = frozenset(" \t\r\n\u00a0*_~\"'“”‘’«»([{>#•–—" + _HYPHENS)
 _KEY_LEN = 3
 _JOINERS = ":'’"
-# Where a word that is not in lower case may start: a word character with none before it and
-# not a Latin lower-case letter (other lower-case letters are left to str.islower in Python).
-_CAPITAL_START_RE = re.compile(r"(?<![^\W_])(?<![\u0300-\u036f])(?![a-zß-öø-ÿ])(?:[^\W_]|[\u0300-\u036f])")
+# A word that may start a capitalised name, matched to its end as TOKEN_RE would cut it there:
+# a word character that is not a Latin lower-case letter (other lower-case letters are left to
+# str.islower in Python), with no word character or combining mark before it. Starting with a
+# character class lets `re` skip to the candidates in C instead of trying lookbehinds at every
+# character: the linker's largest single regex cost. A word that starts with a combining mark is
+# never found, which loses nothing: it cannot start with the capital a capitalised name needs.
+_CAPITAL_WORD_RE = re.compile(
+    rf"[^\W_a-zß-öø-ÿ](?<!(?:[^\W_]|[\u0300-\u036f]).)(?:[^\W_]|[\u0300-\u036f])*(?:[:'’]{_WORD})?"
+)
 
 
 @dataclass(frozen=True)
@@ -267,7 +273,7 @@ class Matcher:
         matches: list[Match] = []
         pos = 0
         while True:
-            found = _CAPITAL_START_RE.search(text, pos)
+            found = _CAPITAL_WORD_RE.search(text, pos)
             if found is None:
                 return matches
             start = found.start()
@@ -276,10 +282,7 @@ class Matcher:
                 continue
             if start > 0 and text[start - 1] in _JOINERS and not _is_token_start(text, start):
                 continue
-            first = TOKEN_RE.match(text, start)
-            if first is None:  # cannot happen: the regex matched a word character
-                continue
-            if not capital.may_start(folded.word(start, first.end())):
+            if not capital.may_start(folded.word(start, found.end())):
                 continue
             tokens = [m.span() for m in islice(TOKEN_RE.finditer(text, start), reach)]
             words = _Words(folded, tokens)

@@ -10,6 +10,7 @@ without punctuation, common in pasted notes - is trimmed to a window around the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,8 +43,13 @@ class Markup:
     replacement: str | None = None
 
 
-def plain_text(block: str, markup: list[Markup]) -> tuple[str, list[int]]:
-    """``block`` with ``markup`` and emphasis markers removed, and each char's index in ``block``."""
+def plain_text(block: str, markup: list[Markup]) -> tuple[str, Sequence[int]]:
+    """``block`` with ``markup`` and emphasis markers removed, and each char's index in ``block``.
+
+    Most paragraphs that name someone are plain running text, kept as they are: their index is a
+    `range`, not a list of one number per character built only to say so."""
+    if not markup and not _EMPHASIS_RE.search(block):
+        return block, range(len(block))
     out: list[str] = []
     index: list[int] = []
 
