@@ -38,6 +38,21 @@ def available() -> bool:
     return any(importlib.util.find_spec(name) is not None for name in ("pagefind_bin_extended", "pagefind_bin"))
 
 
+def _pagefind() -> list[str]:
+    """How to start Pagefind: the binary in the `pagefind[extended]` wheel, itself. `python -m
+    pagefind` starts Python and imports asyncio (60 ms, at the end of the build, where Pagefind
+    decides the time) only to exec that binary; it is left to choose when it was told to
+    (`PAGEFIND_BINARY_PATH`) or the binary came otherwise (the plain wheel, one on the PATH)."""
+    if "PAGEFIND_BINARY_PATH" not in os.environ:
+        try:
+            from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
+
+            return [str(get_executable())]
+        except (ImportError, OSError):  # not installed, or the wheel lacks its binary
+            pass
+    return [sys.executable, "-m", "pagefind"]
+
+
 def build_pagefind(site_dir: Path) -> None:
     """Index the built site with Pagefind (into site_dir/pagefind/, anything there before removed
     first) and empty Material's index."""
@@ -66,7 +81,7 @@ class Indexing:
         """With `output`, Pagefind writes there, and `wait` mirrors it into the site (`mirror`)."""
         self.site_dir = site_dir
         self._output = output
-        command = [sys.executable, "-m", "pagefind", "--site", str(source),
+        command = [*_pagefind(), "--site", str(source),
                    "--output-path", str(output or site_dir / INDEX_DIR), "--silent"]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
