@@ -189,8 +189,10 @@ def test_first_term_wins_a_tie_and_empty_terms_are_ignored() -> None:
 
 
 _NAMES = [Term("Sakke Oksa", "person:sakke"), Term("SÄKÄ", "company:saka"), Term("Oksa", "company:oksa"),
-          Term("Äsa", "company:asa", common_word=True)]
+          Term("Äsa", "company:asa", common_word=True), Term("Яндекс", "company:yandex"),
+          Term("Ωmega", "company:omega"), Term("3M", "company:3m")]
 _PIECES = ["Sakke", "Oksa", "Oksan", "SÄKÄ", "Säkä", "Äsa", "Äsan", "oksa", "A\u0308sa", "\u0308Oksa",
+           "Яндекс", "яндекс", "Яндексин", "Ωmegan", "ωmega", "3M", "3M:n", "3m",
            " ", " ", "\n", ".", ":", "'", "-", "x", "Ok", "TKK:Oksa", "@"]
 
 
