@@ -56,6 +56,18 @@ def test_the_site_is_indexed_by_pagefinds_own_binary_or_the_one_named(site: Path
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_a_pagefind_binary_that_will_not_start_leaves_it_to_pagefinds_wrapper(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A binary that cannot be run (no execute permission, say) is not a traceback: the build runs
+    Pagefind the way it did before, through `python -m pagefind`, which finds the binary itself
+    or fails with a message."""
+    unusable = tmp_path / "pagefind_extended"
+    unusable.write_bytes(b"not a program")
+    monkeypatch.setattr(search_index, "_pagefind", lambda: [str(unusable)])
+    search_index.build_pagefind(site)
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
 def test_a_copy_of_every_page_stands_in_for_the_site(site: Path, tmp_path: Path) -> None:
     pages = {"index.html": MARKED, "memos/a/index.html": MARKED.replace(b"Tapaaminen", b"Muistio A")}
     copy = write(tmp_path / "copy", pages)

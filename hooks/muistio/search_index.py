@@ -53,6 +53,10 @@ def _pagefind() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
+def _started(command: list[str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def build_pagefind(site_dir: Path) -> None:
     """Index the built site with Pagefind (into site_dir/pagefind/, anything there before removed
     first) and empty Material's index."""
@@ -81,9 +85,11 @@ class Indexing:
         """With `output`, Pagefind writes there, and `wait` mirrors it into the site (`mirror`)."""
         self.site_dir = site_dir
         self._output = output
-        command = [*_pagefind(), "--site", str(source),
-                   "--output-path", str(output or site_dir / INDEX_DIR), "--silent"]
-        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        arguments = ["--site", str(source), "--output-path", str(output or site_dir / INDEX_DIR), "--silent"]
+        try:
+            self._process = _started([*_pagefind(), *arguments])
+        except OSError:  # the binary would not start: Pagefind's wrapper runs it, or says why it fails
+            self._process = _started([sys.executable, "-m", "pagefind", *arguments])
 
     def wait(self) -> None:
         """Wait for the index; then empty Material's (its search box needs only its config)."""
