@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -197,7 +199,7 @@ _PIECES = ["Sakke", "Oksa", "Oksan", "SÄKÄ", "Säkä", "Äsa", "Äsan", "oksa"
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("MUISTIO_EXAMPLES", "300")), deadline=None)
 def test_capital_names_are_found_as_if_every_word_were_cut(text: str) -> None:
     """Most sites name nothing in lower case, and the matcher then jumps from one capital word to
     the next instead of cutting every word (`_find_capitalised`). Whatever the text (combining
