@@ -238,7 +238,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             return
         sweep()
         if early is not None:
-            log.info("Muistio: pages changed after they were sent to the search index; indexing the site")
+            log.info("Muistio: the pages sent to the search index are not those written (or could not be "
+                     "compared with them); indexing the site")
         search_index.build_pagefind(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         log.warning(f"search index: {error}")

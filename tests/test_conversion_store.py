@@ -148,7 +148,6 @@ def test_a_kept_conversion_comes_back_as_it_was_made(tmp_path: Path) -> None:
     assert (again.name, again.levelno, again.getMessage()) == (record.name, logging.WARNING, record.msg)
 
 
-
 @pytest.mark.parametrize(("key", "value"), [("content", 5), ("records", [["mkdocs", "WARNING", "viesti"]]),
                                             ("anchors", "otsikko"), ("toc", {"otsikko": 1}),
                                             ("links", {"toinen.md": "kohta"}), ("links", ["toinen.md"])])

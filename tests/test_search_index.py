@@ -148,7 +148,7 @@ def test_the_early_index_is_kept_only_for_the_pages_the_site_holds(tmp_path: Pat
 
 def test_a_comparison_that_fails_stops_the_indexer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The site is read while Pagefind runs: if reading it fails, Pagefind must not go on
-    writing an index nobody will check."""
+    writing an index nobody will check, and the build goes on to index the site itself."""
     monkeypatch.setattr(search_index, "MEMORY_DIR", str(tmp_path))
     early = EarlyIndex.for_site(tmp_path / "site", 1)
     assert early is not None
@@ -161,8 +161,7 @@ def test_a_comparison_that_fails_stops_the_indexer(tmp_path: Path, monkeypatch: 
         raise PermissionError(13, "Permission denied", str(site / "index.html"))
 
     monkeypatch.setattr(search_index, "same_pages", unreadable)
-    with pytest.raises(PermissionError):
-        early.finish()
+    assert early.finish() is False  # the site is indexed as it is, by the caller: no traceback
     assert indexer.poll() is not None, "Pagefind was left running"
 
 

@@ -172,8 +172,8 @@ class EarlyIndex:
         site must be indexed instead (nothing of this run is left behind). `settle_site` runs
         first: only Pagefind writes into the site by then, and only into its own folder (the
         hook removes the last build's leftovers, `site_rewrite`). The site is compared with the
-        copy while Pagefind still runs, as its last seconds use one core; a copy that differs
-        stops it."""
+        copy while Pagefind still runs, as its last seconds use one core; a copy that differs, or a
+        site that cannot be read for the comparison, stops it."""
         indexing, self._indexing = self._indexing, None
         try:
             if indexing is None:
@@ -181,7 +181,10 @@ class EarlyIndex:
             same = False
             try:
                 settle_site()
-                same = same_pages(self._root / "pages", self.site_dir)
+                try:
+                    same = same_pages(self._root / "pages", self.site_dir)
+                except OSError:  # a page that cannot be read: the site is indexed as it is instead
+                    same = False
             finally:
                 if not same:  # a copy that differs, or a comparison that failed: Pagefind stops
                     indexing.cancel()
