@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -58,6 +61,16 @@ def page(site_dir: Path, uri: str) -> BeautifulSoup:
     """The built page for a source path such as companies/metropolia.md."""
     path = site_dir / uri.removesuffix(".md").removesuffix("index") / "index.html"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def search_entries(site_dir: Path) -> dict[str, dict[str, Any]]:
+    """What Pagefind keeps of each page, by URL: its title (`meta`), text (`content`) and sections
+    (`anchors`), as search results show them. Read from its fragments: gzip, a signature, JSON."""
+    entries = {}
+    for fragment in (site_dir / "pagefind" / "fragment").iterdir():
+        entry = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        entries[entry["url"]] = entry
+    return entries
 
 
 def content(soup: BeautifulSoup) -> BeautifulSoup:

@@ -3,8 +3,6 @@ writes, and what it reports, must be exactly what one process would have written
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import subprocess
 import sys
@@ -13,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import REPO
+from sitebuild import REPO, search_entries
 
 MEMOS = 240
 """Enough for more pages than `parallel_render.MIN_PAGES`, so the build goes parallel."""
@@ -102,15 +100,6 @@ def page_copies() -> set[Path]:
     return {path for folder in (tempfile.gettempdir(), "/dev/shm") for path in Path(folder).glob("muistio-pages-*")}
 
 
-def indexed_texts(site: Path) -> list[str]:
-    """The text Pagefind keeps of each page (its fragments: gzip, a signature, then JSON)."""
-    texts = []
-    for fragment in (site / "pagefind" / "fragment").iterdir():
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
-        texts.append(json.loads(data)["content"])
-    return texts
-
-
 @pytest.mark.slow
 def test_pages_a_plugin_changes_after_their_template_are_indexed_as_written(corpus: Path, tmp_path: Path) -> None:
     """The search index is of the site as written, even when a plugin changed the pages after the
@@ -120,7 +109,7 @@ def test_pages_a_plugin_changes_after_their_template_are_indexed_as_written(corp
     status, printed, _ = build(corpus, config, tmp_path / "site")
     assert status == 0, printed
     assert "pages in 2 processes" in printed and "indexing the site" in printed
-    texts = indexed_texts(tmp_path / "site")
+    texts = [entry["content"] for entry in search_entries(tmp_path / "site").values()]
     assert len(texts) > MEMOS and all(text.startswith("Jälkikäsitelty") for text in texts)
     assert page_copies() <= copies_before  # the copy of the pages is removed
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import REPO, broken_links, content, links_to, mkdocs_build, page, site_skeleton
+from sitebuild import REPO, broken_links, content, links_to, mkdocs_build, page, search_entries, site_skeleton
 
 SEED = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md"
 SEED_DIR = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa"
@@ -174,6 +174,22 @@ def test_search_index_has_base_forms(site: Path) -> None:
     assert indexed is not None and "Petri Laitinen" in indexed.get_text(" ")
     material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert material["docs"] == []  # not downloaded whole by every reader any more
+
+
+def test_search_results_read_as_the_pages_do(site: Path) -> None:
+    """A result shows the page's title, section names and text as Pagefind kept them: without the
+    ¶ each heading carries for its permalink, and with a table's column names as separate words
+    (written as `<th>A</th><th>B</th>`, they were the one word "AB")."""
+    entries = search_entries(site)
+    guide = entries["/kirjoitusohje/"]
+    assert guide["meta"]["title"] == "Kirjoitusohje"
+    assert "Muistio" in [anchor["text"] for anchor in guide["anchors"]]
+    names = [(url, name) for url, entry in entries.items()
+             for name in (entry["meta"]["title"], *(anchor["text"] for anchor in entry["anchors"]))]
+    assert [(url, name) for url, name in names if name.endswith("¶")] == []
+    assert "¶" not in entries[f"/{SEED_DIR}/"]["content"]  # its sections' headings
+    person = entries["/people/petri-laitinen/"]["content"]
+    assert "Määräaika Toimenpide Muistio" in person
 
 
 def test_dashboard_shows_recent_memo_open_followup_and_quiet_relationships(site: Path) -> None:

@@ -71,6 +71,9 @@ def remove_index(site_dir: Path) -> None:
 
 INDEX_DIR = "pagefind"
 """Where in the site the index goes."""
+NOT_INDEXED = ".headerlink"
+"""Left out of the index: the ¶ that `toc: permalink` puts in every heading, which would otherwise
+end the title and section names a search result shows ("Kirjoitusohje¶")."""
 
 
 class Indexing:
@@ -85,7 +88,8 @@ class Indexing:
         """With `output`, Pagefind writes there, and `wait` mirrors it into the site (`mirror`)."""
         self.site_dir = site_dir
         self._output = output
-        arguments = ["--site", str(source), "--output-path", str(output or site_dir / INDEX_DIR), "--silent"]
+        arguments = ["--site", str(source), "--output-path", str(output or site_dir / INDEX_DIR),
+                     "--exclude-selectors", NOT_INDEXED, "--silent"]
         try:
             self._process = _started([*_pagefind(), *arguments])
         except OSError:  # the binary would not start: Pagefind's wrapper runs it, or says why it fails

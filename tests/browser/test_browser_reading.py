@@ -143,6 +143,16 @@ def test_search_result_opens_the_memo(reader: Reader, repo_site: Site) -> None:
     assert page.locator("h1").first.inner_text() == SEED_TITLE
 
 
+def test_search_result_titles_read_as_the_pages_do(reader: Reader, repo_site: Site) -> None:
+    """The result list shows the guide's title as its page does: "Kirjoitusohje", not with the ¶
+    its heading carries for the permalink."""
+    page = reader.visit(repo_site)
+    assert "/kirjoitusohje/" in search(page, "kirjoitusohje", ["/kirjoitusohje/"])
+    titles = page.locator(".md-search-result__item a.md-search-result__link h1").all_inner_texts()
+    assert "Kirjoitusohje" in titles, titles
+    assert not [title for title in titles if "¶" in title]
+
+
 # --- 3. from a memo to a company and back -----------------------------------------------------
 
 

@@ -70,13 +70,14 @@ def html_list(items: Iterable[str]) -> str:
 
 
 def html_table(columns: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """A table of HTML cells, as Python-Markdown writes one; columns numbered in `right` are
-    right-aligned (counts)."""
+    """A table of HTML cells, as Python-Markdown writes one (a line per cell: Pagefind reads
+    `<th>A</th><th>B</th>` as the one word "AB"); columns numbered in `right` are right-aligned
+    (counts)."""
     align = [' style="text-align: right;"' if index in right else "" for index in range(len(columns))]
-    head = "".join(f"<th{align[i]}>{column}</th>" for i, column in enumerate(columns))
-    body = "".join("<tr>" + "".join(f"<td{align[i]}>{value}</td>" for i, value in enumerate(row)) + "</tr>\n"
+    head = "".join(f"<th{align[i]}>{column}</th>\n" for i, column in enumerate(columns))
+    body = "".join("<tr>\n" + "".join(f"<td{align[i]}>{value}</td>\n" for i, value in enumerate(row)) + "</tr>\n"
                    for row in rows)
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+    return f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
 
 
 @lru_cache(maxsize=65536)
