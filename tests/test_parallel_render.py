@@ -83,9 +83,10 @@ def test_the_site_built_in_two_processes_is_the_one_built_in_one(corpus: Path, t
 
 
 def pagefind_numbered(name: str) -> str:
-    """Pagefind's index files, named by a hash of contents that hold each page's number, which
-    follows the order Pagefind found the pages in: the site's folder, or the workers' copy."""
-    if name.startswith("pagefind/index/") or (name.startswith("pagefind/") and name.endswith(".pf_meta")):
+    """Pagefind's index and filter files, named by a hash of contents that hold each page's number,
+    which follows the order Pagefind found the pages in: the site's folder, or the workers' copy."""
+    numbered = name.startswith(("pagefind/index/", "pagefind/filter/"))
+    if numbered or (name.startswith("pagefind/") and name.endswith(".pf_meta")):
         return "pagefind/(numbered)"
     return "pagefind/pagefind-entry.json (numbered)" if name == "pagefind/pagefind-entry.json" else name
 

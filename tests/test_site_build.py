@@ -192,6 +192,22 @@ def test_search_results_read_as_the_pages_do(site: Path) -> None:
     assert "Määräaika Toimenpide Muistio" in person
 
 
+def test_pages_of_names_go_to_search_with_every_name(site: Path) -> None:
+    """The search worker lists the page of a name typed first (tested in Chromium): it asks
+    Pagefind for the pages marked `sivu: nimi` and matches what was typed with their names, an
+    organisation's other and former names included. Memos and listings are not marked."""
+    entries = search_entries(site)
+    aalto = entries["/companies/aalto-yliopisto/"]
+    assert aalto["filters"] == {"sivu": ["nimi"]}
+    assert aalto["meta"]["nimet"] == "Aalto-yliopisto | TKK | Teknillinen korkeakoulu"
+    assert entries["/companies/metropolia/"]["meta"]["nimet"] == "Metropolia | Metropolia Ammattikorkeakoulu"
+    assert entries["/people/petri-laitinen/"]["meta"]["nimet"] == "Petri Laitinen"
+    assert entries["/offerings/proksi/"]["filters"] == {"sivu": ["nimi"]}
+    assert [url for url, entry in entries.items() if entry["filters"] and not url.startswith(
+        ("/companies/", "/people/", "/offerings/"))] == []
+    assert entries["/companies/"]["filters"] == {}
+
+
 def test_dashboard_shows_recent_memo_open_followup_and_quiet_relationships(site: Path) -> None:
     soup = page(site, "index.md")
     assert links_to(soup, "", SEED_DIR)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from browsing import Reader, Screenshots, Site, open_reader, serve
 
-from sitebuild import REPO, mkdocs_build, site_skeleton
+from sitebuild import REPO, generated_knowledge_base, mkdocs_build, site_skeleton
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -85,6 +85,21 @@ def build(root: Path, site_dir: Path) -> Path:
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The repository's own knowledge base (the 2012 seed memo and its six organisations)."""
     yield from serve(build(REPO, tmp_path_factory.mktemp("repo-site")))
+
+
+@pytest.fixture(scope="session")
+def many_memos_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """60 synthetic memos (`scripts/gen_corpus.py`) about six organisations, each memo named after
+    one and naming it again and again: what a few years of meetings look like to search. Aurora
+    Teknologia has since been renamed Revontuli Group: its memos name it by its former name."""
+    root = generated_knowledge_base(tmp_path_factory.mktemp("many-memos") / "kb", memos=60, words=400)
+    renamed = root / "companies" / "aurora-teknologia.md"
+    old = "name: Aurora Teknologia\naliases: [Aurora TEK]\n"
+    text = renamed.read_text(encoding="utf-8")
+    assert old in text, "scripts/gen_corpus.py no longer writes Aurora Teknologia as this fixture expects"
+    renamed.write_text(text.replace(old, "name: Revontuli Group\naliases: [Aurora TEK]\n"
+                                         "former_names:\n  - name: Aurora Teknologia\n"), encoding="utf-8")
+    yield from serve(build(root, tmp_path_factory.mktemp("many-memos-site")))
 
 
 @pytest.fixture

@@ -153,6 +153,31 @@ def test_search_result_titles_read_as_the_pages_do(reader: Reader, repo_site: Si
     assert not [title for title in titles if "¶" in title]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("tampereen teknologialle", "/companies/tampereen-teknologia/"),  # inflected; Pagefind alone ranks it 9th
+        ("Aurora Teknologia", "/companies/aurora-teknologia/"),  # Revontuli Group's former name
+        ("aurora te", "/companies/aurora-teknologia/"),  # its other name, Aurora TEK, half typed
+    ],
+)
+def test_typing_a_name_lists_its_page_first(reader: Reader, many_memos_site: Site, query: str,
+                                            expected: str) -> None:
+    """Memos named after an organisation, naming it again and again, outrank its own page in
+    Pagefind's order; the page of the name typed comes first all the same."""
+    page = reader.visit(many_memos_site)
+    found = search(page, query, [expected])
+    assert found[:1] == [expected], f"searching {query!r} lists {found}"
+
+
+def test_a_word_that_is_no_name_keeps_pagefinds_order(reader: Reader, many_memos_site: Site) -> None:
+    """Every organisation's and person's page lists open follow-ups that say "Lähettää tarjouksen";
+    none of them is named so, and the follow-ups page, which says it most, stays first."""
+    page = reader.visit(many_memos_site)
+    found = search(page, "tarjouksen", ["/followups/"])
+    assert found[:1] == ["/followups/"], f"searching 'tarjouksen' lists {found}"
+
+
 # --- 3. from a memo to a company and back -----------------------------------------------------
 
 

@@ -58,6 +58,17 @@ def island(islands: list[str], fragment: str) -> list[str]:
     return [ISLAND.format(len(islands) - 1), ""]
 
 
+NAMES = "kb_names"
+"""Page metadata of the page of a name (an organisation, a person, an offering): the names it is
+found by, its title first. Search lists such a page first when what is typed is one of its names
+(overrides/main.html marks the page for Pagefind, and the search worker asks for it)."""
+
+
+def named(*names: str) -> dict[str, Any]:
+    """The metadata of the page of these names (see `NAMES`)."""
+    return {NAMES: list(dict.fromkeys(names))}
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from muistio.crosslink import MemoMention
 from muistio.followups import open_items
-from muistio.pages import Context, GeneratedPage, island
+from muistio.pages import Context, GeneratedPage, island, named
 from muistio.pages.charts import meetings_per_quarter
 from muistio.pages.followups_page import item_table
 from muistio.pages.labels import STATUS
@@ -66,8 +66,10 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
     if chart:
         parts += island(islands, chart)
     parts += island(islands, memo_list(ctx, memos, f"company:{company.slug}", uri))
-    tags = {"tags": list(meta.tags)} if meta.tags else {}
-    return GeneratedPage(uri, company.name, "\n".join(parts), tags, tuple(islands))
+    page_meta = named(company.name, *meta.aliases, *(former.name for former in meta.former_names))
+    if meta.tags:
+        page_meta["tags"] = list(meta.tags)
+    return GeneratedPage(uri, company.name, "\n".join(parts), page_meta, tuple(islands))
 
 
 def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> str:

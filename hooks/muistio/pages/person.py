@@ -4,7 +4,7 @@ the memos that name them (with the sentence)."""
 from __future__ import annotations
 
 from muistio.followups import open_items
-from muistio.pages import Context, GeneratedPage, island
+from muistio.pages import Context, GeneratedPage, island, named
 from muistio.pages.company import memo_list
 from muistio.pages.followups_page import item_table
 from muistio.pages.markup import link, text
@@ -26,7 +26,7 @@ def person_page(ctx: Context, person: Person) -> GeneratedPage:
         parts += ["## Avoimet toimenpiteet", ""] + island(islands, item_table(pending, ctx, uri))
     parts += ["## Muistiot", ""]
     parts += island(islands, memo_list(ctx, ctx.kb.person_memos.get(person.slug, []), f"person:{person.slug}", uri))
-    return GeneratedPage(uri, person.name, "\n".join(parts), islands=tuple(islands))
+    return GeneratedPage(uri, person.name, "\n".join(parts), named(person.name), tuple(islands))
 
 
 def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
@@ -41,4 +41,4 @@ def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
     memos = [memos_by_path[p] for p in paths if p in memos_by_path]
     islands: list[str] = []
     parts += ["## Muistiot", ""] + island(islands, memo_list(ctx, memos, key, uri))
-    return GeneratedPage(uri, offering.name, "\n".join(parts), islands=tuple(islands))
+    return GeneratedPage(uri, offering.name, "\n".join(parts), named(offering.name, *offering.aliases), tuple(islands))

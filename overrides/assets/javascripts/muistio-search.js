@@ -8,6 +8,12 @@
  * kilobytes instead of Material's whole index. Pagefind stems Finnish (the pages say lang="fi"):
  * "metropoliassa" finds "Metropolia"; "Laitinen" finds a memo that says only "Laitisen" through
  * the canonical names its "Mainitaan tässä muistiossa" line repeats.
+ *
+ * Typing a name lists the page of that name first. Pagefind ranks by how densely a page holds the
+ * words, and memos titled "Tapaaminen Sanoma WSOY:n kanssa", each naming the company again and
+ * again, outrank the company's own page, which lists them all. So each query is asked twice: as
+ * typed, and of the pages of names alone (overrides/main.html marks them with a filter and lists
+ * their names); a page of a name whose names hold every word typed goes first.
  */
 "use strict";
 
@@ -17,6 +23,8 @@ self.document = undefined;
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SHOWN = 20; /* result pages fetched per query; Material shows ten, then more on scroll */
+const NAME_PAGES = { sivu: "nimi" }; /* organisations, people, offerings (overrides/main.html) */
+const NAMES_TRIED = 5; /* pages of names looked at for the first places: people share first names */
 let pagefind = null;
 let latest = 0;
 let running = Promise.resolve(); /* one search at a time: see the QUERY message below */
@@ -37,20 +45,52 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+function wordsOf(text) {
+  return String(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
+}
+
+/* Whether one of the page's names holds every word typed: as the start of one of its words
+ * ("sano" for Sanoma WSOY), or inflected ("metropoliassa", "op-pohjolaan": the typed word starts
+ * with one of three letters or more). */
+function isNamed(typed, page) {
+  const meta = page.meta || {};
+  const names = [meta.title || "", ...String(meta.nimet || "").split(" | ")];
+  return names.some((name) => {
+    const words = wordsOf(name);
+    return typed.every((word) => words.some((part) => part.startsWith(word) || (part.length > 2 && word.startsWith(part))));
+  });
+}
+
+async function namedFirst(module, words) {
+  const typed = wordsOf(words);
+  if (!typed.length) return [];
+  const found = await module.search(words, { filters: NAME_PAGES });
+  if (!found) return [];
+  const pages = await Promise.all(found.results.slice(0, NAMES_TRIED).map((result) => result.data()));
+  return pages.filter((page) => isNamed(typed, page));
+}
+
 async function search(query) {
   const words = query.trim();
   if (!words) return { items: [] };
   const module = await load();
-  const found = await module.search(words);
+  const [found, first] = await Promise.all([module.search(words), namedFirst(module, words)]);
   if (!found) return { items: [] };
-  const pages = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+  const results = found.results.slice(0, SHOWN);
+  const pages = await Promise.all(results.map((result) => result.data()));
+  const top = results.length ? results[0].score : 1;
+  const shown = new Set(first.map((page) => page.url));
+  const ranked = [
+    ...first.map((page) => [page, top]),
+    ...pages.map((page, rank) => [page, results[rank].score]).filter(([page]) => !shown.has(page.url)),
+  ].slice(0, SHOWN);
   const terms = Object.fromEntries(words.toLowerCase().split(/\s+/).map((term) => [term, true]));
   return {
-    items: pages.map((page, rank) => [{
+    items: ranked.map(([page, score]) => [{
       location: page.url,
       title: escapeHtml((page.meta && page.meta.title) || page.url),
       text: `<p>${page.excerpt}</p>`,
-      score: found.results[rank].score,
+      score,
       terms,
     }]),
   };
