@@ -28,11 +28,8 @@ page is built here, so `--strict` counts them and they print once, in page order
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -45,6 +42,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from muistio import forked
 
 MIN_PAGES = 200
 """Below this many pages, starting processes and copying the HTML back costs more than it saves."""
@@ -93,10 +92,6 @@ class Built:
     records: list[logging.LogRecord]
 
 
-_JOB: Any = None
-"""The work handed to forked workers; they inherit it instead of unpickling it."""
-
-
 Keep = Callable[[Page, Rendered, dict[str, File | None]], Any]
 """Run in a worker after each conversion, with every answer `Files.get_file_from_path` gave it;
 what it returns travels back as `Rendered.kept` (`conversion_store` encodes the result there)."""
@@ -126,14 +121,14 @@ def converted_in_workers(config: MkDocsConfig, files: Files, workers: int, keep:
     not yet); empty when too few pages or no fork. A page a worker failed on is left out: MkDocs
     converts it itself."""
     documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
-    if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(documents) < MIN_PAGES or not forked.available():
         return {}
     pages = [file.page if file.page is not None else Page(None, file, config) for file in documents]
     if reuse is not None:
         pages = [page for page in pages if not reuse(page, files)]
     if not pages:
         return {}
-    parts = _in_workers(_render_chunk, (config, files, pages, keep), len(pages), workers)
+    parts = forked.in_workers(_render_chunk, (config, files, pages, keep), len(pages), workers)
     results = [result for part in parts for result in part] if parts is not None else [None] * len(pages)
     return {page.file.src_uri: (page, result) for page, result in zip(pages, results, strict=True)
             if result is not None}
@@ -159,11 +154,11 @@ def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Fi
     at its place in the site, so the search indexer can read the pages while MkDocs is still
     writing the site."""
     documents = [file for file in files.documentation_pages() if file.inclusion.is_included()]
-    if workers < 2 or len(documents) < MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(documents) < MIN_PAGES or not forked.available():
         return env, 0
     pages = [file.page for file in documents if file.page is not None]
     job = (env, config, files, nav, pages, stage, copy_as, carry)
-    parts = _in_workers(_build_chunk, job, len(pages), workers)
+    parts = forked.in_workers(_build_chunk, job, len(pages), workers)
     results: list[Built | None] = [None] * len(pages)
     if parts is not None:
         results = []
@@ -173,26 +168,6 @@ def prerender_templates(env: jinja2.Environment, config: MkDocsConfig, files: Fi
                 carry.receive(carried)
     built = {page.file.src_uri: result for page, result in zip(pages, results, strict=True) if result is not None}
     return _Templates(env, built), len(built)  # type: ignore[return-value]
-
-
-def _in_workers(function: Any, job: Any, count: int, workers: int) -> list[Any] | None:
-    """`function` over chunks of `range(count)` in forked processes that inherit `job`: what it
-    returned for each chunk, in order.
-
-    A worker that dies (killed for memory, say) leaves None, every result is dropped, and MkDocs
-    does all the work itself: `concurrent.futures` reports a dead worker, where
-    `multiprocessing.Pool` would wait for it forever."""
-    global _JOB
-    size = -(-count // (workers * 4))
-    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
-    _JOB = job
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(function, chunks))
-    except BrokenProcessPool:
-        return None
-    finally:
-        _JOB = None
 
 
 class _Templates:
@@ -256,14 +231,14 @@ def take(page: Page, result: Rendered, config: MkDocsConfig, files: Files) -> No
 
 
 def _render_chunk(indexes: range) -> list[Rendered | None]:
-    config, files, pages, keep = _JOB
+    config, files, pages, keep = forked.job()
     capture = _Capture.installed()
     reused_markdown.install()  # this worker converts every page with one Markdown instance
     return [_render(config, files, pages[index], capture, keep) for index in indexes]
 
 
 def _build_chunk(indexes: range) -> tuple[list[Built | None], Any]:
-    env, config, files, nav, pages, stage, copy_as, carry = _JOB
+    env, config, files, nav, pages, stage, copy_as, carry = forked.job()
     capture = _Capture.installed()
     doc_files = files.documentation_pages(inclusion=lambda level: level.is_included())
     built = [_build(env, config, doc_files, nav, pages[index], capture, stage, copy_as) for index in indexes]

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from muistio import forked
 from muistio.knowledge_base import KnowledgeBase, add_mentions
 from muistio.linking.matcher import Matcher, Term
 from muistio.names import did_you_mean, slugify
@@ -150,8 +151,6 @@ def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, proble
 
 PARALLEL_FROM = 400
 """Below this many memos to link, starting processes costs more than it saves."""
-_JOB: tuple[Entities, list[Memo]] | None = None
-"""The work handed to forked linking processes; they inherit it instead of unpickling it."""
 
 
 def _link_many(entities: Entities, memos: list[Memo], workers: int) -> list[MemoLinks]:
@@ -161,32 +160,17 @@ def _link_many(entities: Entities, memos: list[Memo], workers: int) -> list[Memo
     MkDocs itself uses one core. Forking lets the workers share the compiled matcher as it is;
     where fork is unavailable (or for a few memos) everything runs here.
     """
-    global _JOB
-    if workers < 2 or len(memos) < PARALLEL_FROM:
-        return [link_memo(entities, memo) for memo in memos]
-    import multiprocessing  # here, not at the top: `kb check` seldom links enough memos to need it
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(memos) < PARALLEL_FROM or not forked.available():
         return [link_memo(entities, memo) for memo in memos]
     entities.matcher  # noqa: B018 -- compiled once here, so the forked workers inherit it
-    size = -(-len(memos) // (workers * 4))
-    chunks = [range(i, min(i + size, len(memos))) for i in range(0, len(memos), size)]
-    _JOB = (entities, memos)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_link_chunk, chunks))
-    except BrokenProcessPool:  # a worker died (out of memory, say): link here instead of waiting forever
+    parts = forked.in_workers(_link_chunk, (entities, memos), len(memos), workers)
+    if parts is None:  # a worker died (out of memory, say): link here instead
         return [link_memo(entities, memo) for memo in memos]
-    finally:
-        _JOB = None
     return [result for part in parts for result in part]
 
 
 def _link_chunk(indexes: range) -> list[MemoLinks]:
-    assert _JOB is not None
-    entities, memos = _JOB
+    entities, memos = forked.job()
     return [link_memo(entities, memos[i]) for i in indexes]
 
 
