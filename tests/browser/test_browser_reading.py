@@ -8,6 +8,7 @@ hold whatever index the site ships behind them.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -176,6 +177,38 @@ def test_a_word_that_is_no_name_keeps_pagefinds_order(reader: Reader, many_memos
     page = reader.visit(many_memos_site)
     found = search(page, "tarjouksen", ["/followups/"])
     assert found[:1] == ["/followups/"], f"searching 'tarjouksen' lists {found}"
+
+
+def result_count_line(page: Page, pattern: str) -> str:
+    """The line above the results, once it matches `pattern` (or as it is after the time-out)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    meta = ".md-search-result__meta"
+    try:
+        page.wait_for_function(
+            "([meta, pattern]) => new RegExp(pattern).test(document.querySelector(meta).textContent)",
+            arg=[meta, pattern], timeout=10_000)
+    except PlaywrightTimeout:
+        pass
+    return page.locator(meta).inner_text()
+
+
+def test_the_count_says_how_many_results_there_were(reader: Reader, many_memos_site: Site) -> None:
+    """The worker hands Material the 20 best results only, and Material counts what it is given:
+    "20 täsmäävää dokumenttia" for a word on dozens of pages. The line says there were more."""
+    page = reader.visit(many_memos_site)
+    search(page, "tarjouksen", ["/followups/"])
+    line = result_count_line(page, r"^20 parasta \d+ osumasta$")
+    assert re.fullmatch(r"20 parasta (\d+) osumasta", line), line
+    assert int(line.split()[2]) > 20
+
+
+def test_a_count_of_every_result_is_left_as_material_writes_it(reader: Reader, repo_site: Site) -> None:
+    page = reader.visit(repo_site)
+    search(page, "Sanoma", [SANOMA_PATH])
+    line = result_count_line(page, r"täsmäävää dokumenttia$")
+    shown = page.locator(".md-search-result__item").count()
+    assert line == f"{shown} täsmäävää dokumenttia"
 
 
 # --- 3. from a memo to a company and back -----------------------------------------------------

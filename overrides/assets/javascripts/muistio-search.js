@@ -28,6 +28,8 @@ const NAMES_TRIED = 5; /* pages of names looked at for the first places: people 
 const NAMES_FROM = 3; /* letters in the longest word typed before pages of names are asked for: a
  * shorter word begins so many words that Pagefind takes up to twice as long ("op": 0.47 s → 0.84 s
  * at 5,000 memos), while a name of two letters ("OP") is Pagefind's first result anyway */
+/* How many results there were, for the line above them (muistio-search-count.js). */
+const COUNT = typeof BroadcastChannel === "function" ? new BroadcastChannel("muistio-search") : null;
 let pagefind = null;
 let latest = 0;
 let running = Promise.resolve(); /* one search at a time: see the QUERY message below */
@@ -89,6 +91,7 @@ async function search(query) {
   ].slice(0, SHOWN);
   const terms = Object.fromEntries(words.toLowerCase().split(/\s+/).map((term) => [term, true]));
   return {
+    total: found.results.length, /* not Material's: see the QUERY message below */
     items: ranked.map(([page, score]) => [{
       location: page.url,
       title: escapeHtml((page.meta && page.meta.title) || page.url),
@@ -118,7 +121,12 @@ addEventListener("message", (event) => {
         console.warn("Muistio search failed", error);
         data = { items: [] };
       }
-      if (asked === latest) postMessage({ type: RESULT, data }); /* typed over while it ran: dropped */
+      if (asked !== latest) return; /* typed over while it ran: dropped */
+      postMessage({ type: RESULT, data });
+      if (COUNT) {
+        const total = Math.max(data.total || 0, data.items.length);
+        COUNT.postMessage({ query: String(message.data).trim(), shown: data.items.length, total });
+      }
     });
   }
 });
