@@ -12,21 +12,26 @@
 (function () {
   "use strict";
   if (!("BroadcastChannel" in window) || !("MutationObserver" in window)) return;
-  var latest = null; /* { query, shown, total } of the last search the worker answered */
+  /* { shown, total } by query. By query, not the last message: the channel reaches every tab
+   * of the site, and another tab's search must not stand in for this one's. */
+  var counts = new Map();
 
   function update() {
     var meta = document.querySelector(".md-search-result__meta");
     var input = document.querySelector("input.md-search__input");
-    if (!meta || !input || !latest || latest.total <= latest.shown) return;
-    if (input.value.trim() !== latest.query) return; /* typed over: Material's line is the newer */
-    var text = latest.shown + " parasta " + latest.total + " osumasta";
-    if (meta.textContent !== text && meta.textContent.indexOf(latest.shown + " ") === 0) {
+    var count = input && counts.get(input.value.trim());
+    if (!meta || !count || count.total <= count.shown) return;
+    var text = count.shown + " parasta " + count.total + " osumasta";
+    if (meta.textContent !== text && meta.textContent.indexOf(count.shown + " ") === 0) {
       meta.textContent = text;
     }
   }
 
   new BroadcastChannel("muistio-search").onmessage = function (event) {
-    latest = event.data;
+    var data = event.data || {};
+    if (typeof data.query !== "string") return;
+    if (counts.size > 100) counts.clear(); /* a long session's queries: none of them is needed again */
+    counts.set(data.query, { shown: data.shown, total: data.total });
     update();
   };
   function watch() {
