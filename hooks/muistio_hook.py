@@ -197,12 +197,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Tell the theme override (overrides/main.html) to search with Pagefind when it is installed.
 
     Not under `mkdocs serve`: indexing takes seconds at a thousand memos and would be redone after
-    every save, so the preview searches with Material's own index, which the build writes anyway."""
+    every save, so the preview searches with Material's own index, which the build writes anyway.
+    With Pagefind the site also gets the page of every result (overrides/haku.html), which the
+    line above the search box's results links to."""
     if search_index.available() and not _STATE.serving:
         config.extra["muistio_search"] = "pagefind"
         overrides = str(Path(__file__).resolve().parent.parent / "overrides")
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(0, overrides)
+        config.theme.static_templates.add(search_index.SEARCH_PAGE)
     return config
 
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sitebuild import REPO, broken_links, content, links_to, mkdocs_build, page, search_entries, site_skeleton
 
@@ -206,6 +207,17 @@ def test_pages_of_names_go_to_search_with_every_name(site: Path) -> None:
     assert [url for url, entry in entries.items() if entry["filters"] and not url.startswith(
         ("/companies/", "/people/", "/offerings/"))] == []
     assert entries["/companies/"]["filters"] == {}
+
+
+def test_the_page_of_every_result_is_no_result_itself(site: Path) -> None:
+    """haku.html lists every result of a query with Pagefind's own result list (tested in
+    Chromium): it loads that list from the index's folder, and is not in the index itself."""
+    haku = BeautifulSoup((site / "haku.html").read_text(encoding="utf-8"), "html.parser")
+    scripts = [script["src"].removeprefix("./") for script in haku.select("script[src]")]
+    for path in ("pagefind/pagefind-ui.js", "assets/javascripts/muistio-haku.js"):
+        assert path in scripts and (site / path).is_file(), scripts
+    assert haku.select_one("[data-pagefind-body]") is None
+    assert [url for url in search_entries(site) if "haku" in url] == []
 
 
 def test_dashboard_shows_recent_memo_open_followup_and_quiet_relationships(site: Path) -> None:

@@ -28,6 +28,11 @@ from pathlib import Path
 
 MATERIAL_INDEX = Path("search") / "search_index.json"
 
+SEARCH_PAGE = "haku.html"
+"""The page of every result of a query (`haku.html?hae=...`): the theme template
+overrides/haku.html, written at the site's root. The search box's count line links to it
+(overrides/assets/javascripts/muistio-search-count.js spells the name again)."""
+
 
 class SearchIndexError(RuntimeError):
     """The indexer failed; the message says why, for the build log."""

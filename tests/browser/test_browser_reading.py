@@ -193,22 +193,63 @@ def result_count_line(page: Page, pattern: str) -> str:
     return page.locator(meta).inner_text()
 
 
+ALL_RESULTS = r"20 parasta (\d+) osumasta · näytä kaikki"
+"""The count line when there were more results than the search box lists, with its link."""
+
+
 def test_the_count_says_how_many_results_there_were(reader: Reader, many_memos_site: Site) -> None:
     """The worker hands Material the 20 best results only, and Material counts what it is given:
     "20 täsmäävää dokumenttia" for a word on dozens of pages. The line says there were more."""
     page = reader.visit(many_memos_site)
     search(page, "tarjouksen", ["/followups/"])
-    line = result_count_line(page, r"^20 parasta \d+ osumasta$")
-    assert re.fullmatch(r"20 parasta (\d+) osumasta", line), line
+    line = result_count_line(page, f"^{ALL_RESULTS}$")
+    assert re.fullmatch(ALL_RESULTS, line), line
     assert int(line.split()[2]) > 20
 
 
-def test_a_count_of_every_result_is_left_as_material_writes_it(reader: Reader, repo_site: Site) -> None:
-    page = reader.visit(repo_site)
-    search(page, "Sanoma", [SANOMA_PATH])
-    line = result_count_line(page, r"täsmäävää dokumenttia$")
-    shown = page.locator(".md-search-result__item").count()
-    assert line == f"{shown} täsmäävää dokumenttia"
+def test_every_result_is_a_click_away(reader: Reader, many_memos_site: Site) -> None:
+    """The search box lists 20 results of dozens; "näytä kaikki" on its count line opens the page
+    of every result, which lists them all (twenty at a time, as the reader asks for more), and
+    Back from a result comes back to them."""
+    page = reader.visit(many_memos_site)
+    search(page, "tarjouksen", ["/followups/"])
+    line = result_count_line(page, f"^{ALL_RESULTS}$")
+    match = re.fullmatch(ALL_RESULTS, line)
+    assert match, line
+    total = int(match[1])
+    page.locator(".md-search-result__meta").get_by_role("link", name="näytä kaikki").click()
+    page.wait_for_url("**/haku.html?hae=tarjouksen")
+    results = page.locator(".pagefind-ui__result")
+    results.first.wait_for(state="visible")
+    assert page.locator(".pagefind-ui__message").inner_text() == f"{total} tulosta haulle tarjouksen"
+    more = page.get_by_role("button", name="Lataa lisää tuloksia")
+    for _ in range(total):  # each press lists twenty more, until the button goes
+        if not more.count():
+            break
+        listed = results.count()
+        more.click()
+        page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length > n",
+                               arg=[".pagefind-ui__result", listed], timeout=10_000)
+    pages = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a")  # not its sections
+    page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length >= n",
+                           arg=[".pagefind-ui__result-inner > .pagefind-ui__result-title a", total], timeout=10_000)
+    links = pages.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert len(set(links)) == len(links) == total, links
+
+    pages.last.click()  # a result the search box did not list
+    page.wait_for_url(f"**{links[-1]}")
+    page.go_back()
+    page.locator(".pagefind-ui__result").first.wait_for(state="visible")
+
+    # A query typed here is kept in the address too: Back from its result comes back to it.
+    page.locator(".pagefind-ui__search-input").fill("Arctic Musiikki")
+    page.get_by_text("tulosta haulle Arctic Musiikki").wait_for()
+    pages.first.click()
+    page.wait_for_url("**/companies/arctic-musiikki/")
+    page.go_back()
+    page.wait_for_url("**/haku.html?hae=Arctic+Musiikki")
+    page.get_by_text("tulosta haulle Arctic Musiikki").wait_for()
+    assert page.locator(".pagefind-ui__search-input").input_value() == "Arctic Musiikki"
 
 
 # --- 3. from a memo to a company and back -----------------------------------------------------
