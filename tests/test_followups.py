@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kbtrees import TreeWriter
 from muistio.followups import _FENCE, _TASK, _candidate_lines, collect, open_items
 from muistio.pipeline import check
+from muistio.problems import Severity
 
 MEMO = "memos/2012/2012-05-16-tapaaminen.md"
 
@@ -47,6 +48,20 @@ def test_unknown_owner_is_a_problem_with_a_hint(tree: TreeWriter) -> None:
     _, problems = items_and_problems(tree, "- [ ] @petri-laitnen Soittaa\n")
     assert problems == [f"{MEMO}:6: action item owner @petri-laitnen is not a known person. "
                         "Did you mean @petri-laitinen?"]
+
+
+def test_the_templates_example_left_as_it_is_is_a_warning(tree: TreeWriter) -> None:
+    """`kb new memo` writes an example follow-up; left unedited, it would be published as an open
+    follow-up of the first attendee. It is a warning (a memo `kb new` just wrote passes the check),
+    and only the example's own words are: a real task that begins with them is not."""
+    body = ("- [ ] @petri-laitinen Mitä tehdään (due 2012-05-30)\n- [x] Mitä tehdään\n"
+            "- [ ] @petri-laitinen Mitä tehdään PROksille, selvitetään (due 2012-05-30)\n")
+    kb = check(tree({MEMO: memo(body)})).kb
+    items, problems = collect(kb)
+    assert len(items) == 3
+    assert [(p.render(), p.severity) for p in problems] == [
+        (f"{MEMO}:{line}: this action item is still the template's example, 'Mitä tehdään'. "
+         "Write what was agreed, or delete the line.", Severity.WARNING) for line in (6, 7)]
 
 
 def test_impossible_and_unreadable_due_dates(tree: TreeWriter) -> None:

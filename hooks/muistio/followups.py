@@ -21,8 +21,13 @@ from dataclasses import dataclass
 
 from muistio.knowledge_base import KnowledgeBase
 from muistio.names import did_you_mean
-from muistio.problems import Problem
+from muistio.problems import Problem, Severity
 from muistio.records import Memo
+
+EXAMPLE_ACTION = "Mitä tehdään"
+"""The task of the example follow-up `kb new memo` writes (muistio.scaffold). Left as it is, it
+would be published as an open follow-up of the first attendee, on the dashboard and in the
+calendar, so it is reported: a warning, as a memo just written by `kb new` passes the check."""
 
 _TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
 _OWNER = re.compile(r"^@(?P<slug>[A-Za-z0-9][A-Za-z0-9-]*)\s*")
@@ -91,6 +96,9 @@ def parse_memo(memo: Memo, people: set[str]) -> tuple[list[ActionItem], list[Pro
             if problem:
                 problems.append(problem)
             text = text[: due_match.start()]
+        if text.strip() == EXAMPLE_ACTION:
+            problems.append(Problem(memo.path, number, "example_action", {"value": EXAMPLE_ACTION},
+                                    Severity.WARNING))
         items.append(ActionItem(memo, number, match["mark"] != " ", owner, text.strip(), due))
     return items, problems
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from muistio.fileio import write_new
+from muistio.followups import EXAMPLE_ACTION
 from muistio.knowledge_base import KnowledgeBase
 from muistio.load import COMPANIES_DIR, MEMOS_DIR, parse_source
 from muistio.messages import render_message
@@ -120,10 +121,10 @@ def _memo_body(kb: KnowledgeBase, people: list[str], date: datetime.date) -> str
     due = (date + datetime.timedelta(days=ACTION_DUE_DAYS)).isoformat()
     if people:
         attendee_lines = [f"- {_who(kb, slug)}" for slug in people]
-        action = f"- [ ] @{people[0]} Mitä tehdään (due {due})"
+        action = f"- [ ] @{people[0]} {EXAMPLE_ACTION} (due {due})"
     else:
         attendee_lines = ["<!-- Ketkä olivat paikalla? Lisää heidän tunnisteensa myös kenttään attendees. -->"]
-        action = f"<!-- - [ ] @henkilon-tunniste Mitä tehdään (due {due}) -->"
+        action = f"<!-- - [ ] @henkilon-tunniste {EXAMPLE_ACTION} (due {due}) -->"
     sections = [
         "## Osallistujat", "", *attendee_lines, "",
         "## Keskustelu", "",

@@ -9,6 +9,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("toimenpiteen vastuuhenkilö @{slug} on tuntematon.", "Tarkoititko @{suggestion}?",
                "Kirjoita @ ja henkilön tunniste, esim. @petri-laitinen."),
     },
+    "example_action": {
+        "en": ("this action item is still the template's example, '{value}'.", "",
+               "Write what was agreed, or delete the line."),
+        "fi": ("toimenpide on yhä mallin esimerkki '{value}'.", "",
+               "Kirjoita, mitä sovittiin, tai poista rivi."),
+    },
     "due_impossible": {
         "en": ("due date '{value}' does not exist in the calendar.", "", "Check the day and the month."),
         "fi": ("määräaikaa '{value}' ei ole kalenterissa.", "", "Tarkista päivä ja kuukausi."),
