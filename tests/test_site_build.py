@@ -84,6 +84,14 @@ def test_directory_is_a_table_of_every_company(site: Path) -> None:
             for tr in table.select("tbody tr")}
     assert set(rows) == {"Metropolia", "Sanoma WSOY", "OP-Pohjola", "Aalto-yliopisto", "Rondo", "Reititin"}
     assert rows["Sanoma WSOY"] == ["Sanoma WSOY", "Kustannustoiminta", "liidi", "–", "16.5.2012", "1"]
+    # A reader sorts it by clicking a heading (tested in Chromium): dates by their ISO form, not
+    # by the day written first, and statuses by stage, not alphabetically.
+    assert table.has_attr("data-kb-sortable")
+    sanoma = table.select_one("tbody tr:has(a[href$='sanoma-wsoy/'])")
+    assert [td.get("data-sort") for td in sanoma.select("td")] == [None, None, "0", None, "2012-05-16", None]
+    people = content(page(site, "people/index.md")).select_one("table")
+    assert people.has_attr("data-kb-sortable")
+    assert people.select_one("tbody td").get("data-sort") == "Laitinen Petri"
 
 
 def test_former_name_shown_on_company_page(site: Path) -> None:

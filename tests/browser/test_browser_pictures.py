@@ -114,6 +114,30 @@ def test_directory_table_lists_every_company(reader: Reader, fixture_site: Site,
     screenshots.take(page, "directory")
 
 
+def test_directory_sorts_by_the_column_clicked(reader: Reader, fixture_site: Site) -> None:
+    """A few hundred organisations are a click from "not met for longest" or "by stage": a
+    heading sorts its column, A→Ö first and the other way on the next click; dates as dates
+    (16.5.2012 after 5.3.2012), statuses by stage, and organisations never met (or without a
+    status) last either way. Rows that tie keep their order."""
+    page = reader.visit(fixture_site, "companies/")
+    table = page.locator("article table").first
+
+    def names() -> list[str]:
+        return table.locator("tbody tr td:first-child").all_inner_texts()
+
+    last_memo = table.get_by_role("button", name="Viimeisin muistio")
+    last_memo.click()
+    assert names() == ["Sanoma WSOY", "OP-Pohjola", "Metropolia", "Rondo", "Kone", "Reititin"]
+    assert table.locator("th[aria-sort]").all_inner_texts() == ["Viimeisin muistio"]
+    last_memo.click()
+    assert names() == ["Metropolia", "Rondo", "OP-Pohjola", "Sanoma WSOY", "Kone", "Reititin"]
+    assert table.locator("th[aria-sort=descending]").all_inner_texts() == ["Viimeisin muistio"]
+    table.get_by_role("button", name="Tila").click()
+    assert names() == ["Sanoma WSOY", "Rondo", "OP-Pohjola", "Metropolia", "Kone", "Reititin"]
+    table.get_by_role("button", name="Muistioita").click()
+    assert table.locator("tbody tr td:last-child").all_inner_texts() == ["0", "0", "1", "1", "1", "3"]
+
+
 def test_relationship_map_draws_every_node_in_view(reader: Reader, fixture_site: Site,
                                                    screenshots: Screenshots) -> None:
     page = reader.visit(fixture_site, "map/")

@@ -42,13 +42,13 @@ def directory_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
         rows.append([
             html_link(company.name, DIRECTORY, company.src_uri, directory_urls),
             escaped(meta.industry) if meta.industry else "–",
-            STATUS.get(meta.status or "", "–"),
+            (STATUS[meta.status], str(list(STATUS).index(meta.status))) if meta.status in STATUS else "–",  # by stage
             html_link(owner.name, DIRECTORY, owner.src_uri, directory_urls) if owner else "–",
-            finnish_date(memos[0].date) if memos else "–",
+            (finnish_date(memos[0].date), memos[0].date.isoformat()) if memos and memos[0].date else "–",
             str(len(memos)),
         ])
     table = html_table(["Nimi", "Toimiala", "Tila", "Vastuuhenkilö", "Viimeisin muistio", "Muistioita"], rows,
-                       right=[5])
+                       right=[5], sortable=True)
     islands: list[str] = []
     parts = [f"{plural(len(kb.companies), 'organisaatio', 'organisaatiota')}.", "", *island(islands, table)]
     return GeneratedPage(DIRECTORY, "Organisaatiot", "\n".join(parts), islands=tuple(islands))
@@ -59,12 +59,18 @@ def people_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
     for person in sorted(kb.people.values(), key=lambda p: (p.name.split()[-1].casefold(), p.name)):
         company = kb.companies[person.company]
         rows.append([
-            html_link(person.name, PEOPLE, person.src_uri, directory_urls),
+            (html_link(person.name, PEOPLE, person.src_uri, directory_urls), _by_last_name(person.name)),
             html_link(company.name, PEOPLE, company.src_uri, directory_urls),
             escaped(person.role) if person.role else "–",
             str(len(kb.person_memos.get(person.slug, []))),
         ])
-    table = html_table(["Nimi", "Organisaatio", "Tehtävä", "Muistioita"], rows, right=[3])
+    table = html_table(["Nimi", "Organisaatio", "Tehtävä", "Muistioita"], rows, right=[3], sortable=True)
     islands: list[str] = []
     parts = [f"{plural(len(kb.people), 'henkilö', 'henkilöä')}.", "", *island(islands, table)]
     return GeneratedPage(PEOPLE, "Henkilöt", "\n".join(parts), islands=tuple(islands))
+
+
+def _by_last_name(name: str) -> str:
+    """A person's sort key, as the table lists them first: "Laitinen Petri"."""
+    *first, last = name.split() or [name]
+    return " ".join([last, *first])

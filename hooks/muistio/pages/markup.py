@@ -69,15 +69,34 @@ def html_list(items: Iterable[str]) -> str:
     return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
 
 
-def html_table(columns: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
+Cell = str | tuple[str, str]
+"""A table cell's HTML, or its HTML and the key a reader's sort orders it by (`html_table`)."""
+
+SORTABLE = "data-kb-sortable"
+"""The attribute of a table a reader can sort by clicking a column's heading
+(docs/assets/sortable-tables.js reads it, and the cells' `data-sort` keys). Not a class: Material
+styles only tables without one (`table:not([class])`)."""
+
+
+def html_table(columns: Sequence[str], rows: Iterable[Sequence[Cell]], right: Sequence[int] = (),
+               sortable: bool = False) -> str:
     """A table of HTML cells, as Python-Markdown writes one (a line per cell: Pagefind reads
     `<th>A</th><th>B</th>` as the one word "AB"); columns numbered in `right` are right-aligned
-    (counts)."""
+    (counts). A `sortable` table is marked for the sorting script; a cell given with a key
+    carries it as `data-sort`, for values whose text does not sort (16.5.2012, a status)."""
     align = [' style="text-align: right;"' if index in right else "" for index in range(len(columns))]
     head = "".join(f"<th{align[i]}>{column}</th>\n" for i, column in enumerate(columns))
-    body = "".join("<tr>\n" + "".join(f"<td{align[i]}>{value}</td>\n" for i, value in enumerate(row)) + "</tr>\n"
+    body = "".join("<tr>\n" + "".join(_td(align[i], value) for i, value in enumerate(row)) + "</tr>\n"
                    for row in rows)
-    return f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+    table = f"<table {SORTABLE}>" if sortable else "<table>"
+    return f"{table}\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+def _td(align: str, value: Cell) -> str:
+    if isinstance(value, tuple):
+        shown, key = value
+        return f'<td{align} data-sort="{html.escape(key)}">{shown}</td>\n'
+    return f"<td{align}>{value}</td>\n"
 
 
 @lru_cache(maxsize=65536)
