@@ -102,6 +102,21 @@ def test_review_reports_the_new_memo_in_finnish(repo: Path, capsys: pytest.Captu
            "on korjattu." in lines
 
 
+def test_warnings_alone_do_not_say_kb_check_fails(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kb check` passes on warnings; the pull request's strict build does not, and the report
+    says which, and marks each warning."""
+    add_memo(repo, text=NEW_MEMO_TEXT.replace("companies: [sanoma-wsoy, nokia]", "companies: [sanoma-wsoy]")
+             .replace("[[Sanoma]]", "Sanoma WSOY") + "- [ ] @petri-laitinen Mitä tehdään\n")
+    status, out, err = review(repo, capsys)
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert ("Muuttuneissa tiedostoissa on varoituksia 1: `kb check` menee läpi, mutta sivuston tiukka "
+            "rakennus (`mkdocs build --strict`) ei mene ennen kuin ne on korjattu.") in lines
+    assert [line for line in lines if line.startswith("- rivi")] == [
+        "- rivi 17 (varoitus): toimenpide on yhä mallin esimerkki 'Mitä tehdään'. Kirjoita, mitä sovittiin, "
+        "tai poista rivi."]
+
+
 def test_review_lists_only_what_the_branch_changed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_memo(repo)
     _, out, _ = review(repo, capsys)

@@ -36,6 +36,9 @@ LABELS: dict[str, dict[str, str]] = {
         "clean": "No problems in the changed files.",
         "failing": "{count} problem(s) in the changed files, {errors} of them error(s): `kb check` fails "
                    "until they are fixed.",
+        "warned": "{count} warning(s) in the changed files: `kb check` passes, but the site's strict build "
+                  "(`mkdocs build --strict`) fails until they are fixed.",
+        "warning": "warning",
         "links": "Links to",
         "followups": "Follow-ups", "no_owner": "no owner", "due": "due",
         "no_links": "No links: no known organisation, person or offering is named.",
@@ -56,6 +59,9 @@ LABELS: dict[str, dict[str, str]] = {
         "clean": "Muuttuneissa tiedostoissa ei ole ongelmia.",
         "failing": "Muuttuneissa tiedostoissa on ongelmia {count}, joista virheitä {errors}: `kb check` "
                    "ei mene läpi ennen kuin ne on korjattu.",
+        "warned": "Muuttuneissa tiedostoissa on varoituksia {count}: `kb check` menee läpi, mutta sivuston "
+                  "tiukka rakennus (`mkdocs build --strict`) ei mene ennen kuin ne on korjattu.",
+        "warning": "varoitus",
         "links": "Linkittyy",
         "followups": "Sovitut toimenpiteet", "no_owner": "ei vastuuhenkilöä", "due": "määräpäivä",
         "no_links": "Ei linkkejä: tekstissä ei mainita tunnettuja organisaatioita, henkilöitä tai tarjoomia.",
@@ -165,7 +171,8 @@ def report(kb: KnowledgeBase, all_problems: Sequence[Problem], linked: Linked, i
     companies = [path for path in changes.changed if path not in memos]
     lines += [labels["counts"].format(memos=len(memos), companies=len(companies)), ""]
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    lines += [labels["failing"].format(count=len(problems), errors=errors) if problems else labels["clean"], ""]
+    summary = "failing" if errors else "warned" if problems else "clean"
+    lines += [labels[summary].format(count=len(problems), errors=errors), ""]
     memo_records = {memo.path: memo for memo in kb.memos}
     company_records = {company.path: company for company in kb.companies.values()}
     for path in memos:
@@ -243,6 +250,8 @@ def _problems(problems: list[Problem], labels: dict[str, str], lang: str) -> lis
     lines = [f"**{labels['problems']}**", ""]
     for problem in problems:
         where = labels["line"].format(line=problem.line)
+        if problem.severity is Severity.WARNING:
+            where += f" ({labels['warning']})"
         lines.append(f"- {where}: {md(problem.message(lang))}")
     return [*lines, ""]
 
