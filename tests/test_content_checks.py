@@ -134,6 +134,18 @@ def test_without_one_company_the_hint_names_the_folder(tree: TreeWriter) -> None
     ]
 
 
+def test_an_unknown_organisation_is_not_named_as_the_place_to_move_it(tree: TreeWriter) -> None:
+    """companies: [metropolija] is its own error, with a "did you mean"; the phone number's warning
+    must not send the writer to companies/metropolija.md, a file that does not exist."""
+    front = FRONT.replace("[metropolia]", "[metropolija]")
+    found = body_problems(tree, "Puhelin 040 123 4567.\n", front)
+    assert f"{MEMO}:6: phone number 040 123 4567 is written in the text, so the site would publish it. " \
+           "Move it to the contact's `phone:` in their organisation's file in companies/, " \
+           "which the public site leaves out." in found
+    assert not [problem for problem in found if "metropolija.md" in problem]
+    assert any("Did you mean 'metropolia'?" in problem for problem in found)
+
+
 def test_messages_in_finnish(tree: TreeWriter) -> None:
     root = tree({MEMO: FRONT + "Puhelin 040 123 4567.\n\n<script>x</script>\n"})
     assert problems(root, "fi") == [

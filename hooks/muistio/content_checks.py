@@ -18,12 +18,13 @@ sees them, and nothing inside code (blocks or backticks) is ever reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
 from functools import cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from muistio.load import COMPANIES_DIR
 from muistio.problems import Problem, Severity
 from muistio.records import Company, Memo
 
@@ -115,7 +116,7 @@ def _checked(path: str, body: str, body_line: int, companies: tuple[str, ...] | 
             problems.append(Problem(path, body_line + line - 1, code, params, severity))
 
     personal = companies is not None
-    where = f"companies/{companies[0]}.md" if companies and len(companies) == 1 else ""
+    where = f"{COMPANIES_DIR}/{companies[0]}.md" if companies and len(companies) == 1 else ""
     for piece in _pieces(body):
         if piece.kind == "html":
             for line, code, params in _html_problems(piece.text):
@@ -126,6 +127,21 @@ def _checked(path: str, body: str, body_line: int, companies: tuple[str, ...] | 
             for offset, code, value in _personal_data(piece):
                 add(piece.line + offset, code, {"value": value, "suggestion": where}, Severity.WARNING)
     return tuple(problems)
+
+
+PERSONAL_DATA = ("email_in_text", "phone_in_text")
+"""The personal-data warnings, whose suggestion names the organisation file the detail belongs in."""
+
+
+def known_files_only(problems: list[Problem], companies: Collection[str]) -> list[Problem]:
+    """The problems, with a personal-data warning's suggested file dropped when no organisation
+    has it: a memo listing `sanoma` instead of `sanoma-wsoy` must not be told to move a phone
+    number into companies/sanoma.md (the unknown slug has its own error). The warning is made per
+    file, before the organisations are known; the message then names no file."""
+    known = {f"{COMPANIES_DIR}/{slug}.md" for slug in companies}
+    return [replace(problem, params={**problem.params, "suggestion": ""})
+            if problem.code in PERSONAL_DATA and problem.params.get("suggestion") not in known | {""}
+            else problem for problem in problems]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from muistio.cache import BuildCache
-from muistio.content_checks import check_body
+from muistio.content_checks import check_body, known_files_only
 from muistio.crosslink import Linked, link_all
 from muistio.followups import collect
 from muistio.knowledge_base import KnowledgeBase, build_index
@@ -77,7 +77,7 @@ def check(root: Path, cache: BuildCache | None = None) -> Checked:
         else:
             companies.append(record)
     kb, cross_file = build_index(memos, companies)
-    per_file = [p for record in (*memos, *companies) for p in record.source.problems]
+    per_file = known_files_only([p for record in (*memos, *companies) for p in record.source.problems], kb.companies)
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
 
 
