@@ -6,12 +6,13 @@ into every page and the build grows quadratically, while these pages grow linear
 
 from __future__ import annotations
 
+import datetime
 from itertools import groupby
 
 from muistio.knowledge_base import KnowledgeBase
 from muistio.pages import GeneratedPage, island
 from muistio.pages.labels import STATUS
-from muistio.pages.markup import escaped, finnish_date, html_link, html_list, html_table, plural
+from muistio.pages.markup import Cell, escaped, finnish_date, html_link, html_list, html_table, plural
 
 TIMELINE = "memos/index.md"
 DIRECTORY = "companies/index.md"
@@ -42,9 +43,9 @@ def directory_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
         rows.append([
             html_link(company.name, DIRECTORY, company.src_uri, directory_urls),
             escaped(meta.industry) if meta.industry else "–",
-            (STATUS[meta.status], str(list(STATUS).index(meta.status))) if meta.status in STATUS else "–",  # by stage
+            _status_cell(meta.status),
             html_link(owner.name, DIRECTORY, owner.src_uri, directory_urls) if owner else "–",
-            (finnish_date(memos[0].date), memos[0].date.isoformat()) if memos and memos[0].date else "–",
+            _date_cell(memos[0].date) if memos else "–",
             str(len(memos)),
         ])
     table = html_table(["Nimi", "Toimiala", "Tila", "Vastuuhenkilö", "Viimeisin muistio", "Muistioita"], rows,
@@ -74,3 +75,13 @@ def _by_last_name(name: str) -> str:
     """A person's sort key, as the table lists them first: "Laitinen Petri"."""
     *first, last = name.split() or [name]
     return " ".join([last, *first])
+
+
+def _status_cell(status: str | None) -> Cell:
+    """A status in Finnish, sorted by stage (liidi first, lepäävä last), not alphabetically."""
+    return (STATUS[status], str(list(STATUS).index(status))) if status is not None and status in STATUS else "–"
+
+
+def _date_cell(date: datetime.date | None) -> Cell:
+    """16.5.2012, sorted as the date it is."""
+    return (finnish_date(date), date.isoformat()) if date else finnish_date(date)
