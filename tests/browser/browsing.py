@@ -40,10 +40,17 @@ class Site:
         return urljoin(self.base, path)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 64
+    """Connections waiting to be accepted (socketserver's default is 5). A search asks for twenty
+    result texts at once, and on a loaded machine the accepting thread falls behind; a refused
+    connection is a failed download in the browser, which no reader's server would cause."""
+
+
 def serve(site_dir: Path) -> Iterator[Site]:
     """Serve `site_dir` on a free port of 127.0.0.1 from a background thread, and stop it after."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server = _Server((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, name=f"site {site_dir.name}", daemon=True)
     thread.start()
     try:

@@ -207,6 +207,28 @@ def test_the_count_says_how_many_results_there_were(reader: Reader, many_memos_s
     assert int(line.split()[2]) > 20
 
 
+def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Site) -> None:
+    """A phone between networks drops a connection. Pagefind keeps the failed download, so every
+    query needing that page would list nothing ("Kirjoita aloittaaksesi haun") until the page is
+    reloaded; the worker asks once more of a Pagefind started afresh."""
+    from playwright.sync_api import Route
+
+    dropped: list[str] = []
+
+    def drop_the_first(route: Route) -> None:
+        if dropped:
+            route.continue_()
+        else:
+            dropped.append(route.request.url)
+            route.abort()
+
+    reader.page.context.route("**/pagefind/fragment/**", drop_the_first)
+    page = reader.visit(repo_site)
+    found = search(page, "Sanoma", [SANOMA_PATH, SEED_PATH])
+    assert dropped, "no result's text was downloaded: the test tested nothing"
+    assert SANOMA_PATH in found and SEED_PATH in found, found
+
+
 def test_every_result_is_a_click_away(reader: Reader, many_memos_site: Site) -> None:
     """The search box lists 20 results of dozens; "näytä kaikki" on its count line opens the page
     of every result, which lists them all (twenty at a time, as the reader asks for more), and

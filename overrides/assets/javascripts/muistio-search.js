@@ -37,13 +37,35 @@ let running = Promise.resolve(); /* one search at a time: see the QUERY message 
 function load() {
   if (pagefind === null) {
     const bundle = new URL("../../pagefind/", self.location.href);
-    pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
+    const loading = import(new URL("pagefind.js", bundle).href).then(async (module) => {
       await module.options({ basePath: bundle.pathname, excerptLength: 24 });
       await module.init();
       return module;
     });
+    pagefind = loading;
+    loading.catch(() => { if (pagefind === loading) pagefind = null; }); /* the next query tries again */
   }
   return pagefind;
+}
+
+/* Pagefind keeps what it fetched, a failed fetch too: one dropped connection (a phone between
+ * networks) would fail every later query that needs that chunk or page, and the reader would see
+ * no results. So a query that fails is asked once more of a Pagefind started afresh. */
+async function restart() {
+  const started = pagefind;
+  pagefind = null;
+  const module = started && (await started.catch(() => null));
+  if (module) await module.destroy().catch(() => {});
+}
+
+async function answer(query) {
+  try {
+    return await search(query);
+  } catch (error) {
+    console.warn("Muistio search failed; asking again", error);
+    await restart();
+    return await search(query);
+  }
 }
 
 function escapeHtml(text) {
@@ -116,7 +138,7 @@ addEventListener("message", (event) => {
       if (asked !== latest) return;
       let data;
       try {
-        data = await search(String(message.data));
+        data = await answer(String(message.data));
       } catch (error) {
         console.warn("Muistio search failed", error);
         data = { items: [] };
