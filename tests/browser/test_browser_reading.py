@@ -124,6 +124,9 @@ def test_home_dashboard_shows_an_overdue_followup(reader: Reader, fixture_site: 
         ("Sanoma", [SANOMA_PATH, SEED_PATH]),
         # An inflected form, as a Finnish reader types it.
         ("metropoliassa", [SEED_PATH]),
+        # An abbreviation's ending after a colon: Pagefind's stemmer keeps "wsoy:n" whole, and
+        # only the writing guide, which has that very form, was found.
+        ("Sanoma WSOY:n", [SANOMA_PATH, SEED_PATH]),
     ],
 )
 def test_search_box_finds(reader: Reader, repo_site: Site, query: str, expected: list[str]) -> None:
@@ -263,15 +266,31 @@ def test_every_result_is_a_click_away(reader: Reader, many_memos_site: Site) -> 
     page.go_back()
     page.locator(".pagefind-ui__result").first.wait_for(state="visible")
 
-    # A query typed here is kept in the address too: Back from its result comes back to it.
-    page.locator(".pagefind-ui__search-input").fill("Arctic Musiikki")
-    page.get_by_text("tulosta haulle Arctic Musiikki").wait_for()
-    pages.first.click()
-    page.wait_for_url("**/companies/arctic-musiikki/")
+    # A query typed here is kept in the address too, as typed: Back from its result comes back to it.
+    page.locator(".pagefind-ui__search-input").fill("Aurora TEK:n")
+    page.wait_for_url("**/haku.html?hae=Aurora+TEK%3An")
+    page.locator(".pagefind-ui__message", has_text="haulle Aurora").wait_for()
+    company = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a[href$='/aurora-teknologia/']")
+    company.wait_for()
+    company.click()
+    page.wait_for_url("**/companies/aurora-teknologia/")
     page.go_back()
-    page.wait_for_url("**/haku.html?hae=Arctic+Musiikki")
-    page.get_by_text("tulosta haulle Arctic Musiikki").wait_for()
-    assert page.locator(".pagefind-ui__search-input").input_value() == "Arctic Musiikki"
+    page.wait_for_url("**/haku.html?hae=Aurora+TEK%3An")
+    page.locator(".pagefind-ui__message", has_text="haulle Aurora").wait_for()
+    company.wait_for()
+    assert page.locator(".pagefind-ui__search-input").input_value() == "Aurora TEK:n"
+
+
+def test_the_page_of_every_result_reads_an_abbreviations_ending_too(reader: Reader, repo_site: Site) -> None:
+    """As in the search box: "Sanoma WSOY:n" finds Sanoma WSOY's page and the memo, not only the
+    writing guide, the one page with that very form."""
+    page = reader.visit(repo_site, "haku.html?hae=Sanoma%20WSOY:n")
+    page.locator(".pagefind-ui__result").first.wait_for(state="visible")
+    page.wait_for_function("n => document.querySelectorAll('.pagefind-ui__result').length >= n", arg=2,
+                           timeout=10_000)
+    found = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")
+    assert SANOMA_PATH in found and SEED_PATH in found, found
 
 
 # --- 3. from a memo to a company and back -----------------------------------------------------

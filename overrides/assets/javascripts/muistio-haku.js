@@ -18,10 +18,11 @@
     autofocus: !query,
     processTerm: function (term) {
       var address = new URL(window.location.href);
+      var asked = term.replace(/(\p{L}):\p{L}+/gu, "$1"); /* "WSOY:n" → "WSOY", as muistio-search.js does */
       if (term) address.searchParams.set("hae", term);
       else address.searchParams.delete("hae");
       window.history.replaceState(null, "", address);
-      return term;
+      return asked;
     },
   });
   if (query) ui.triggerSearch(query);

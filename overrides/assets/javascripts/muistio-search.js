@@ -97,8 +97,19 @@ async function namedFirst(module, words) {
   return pages.filter((page) => isNamed(typed, page));
 }
 
+/* Finnish writes an abbreviation's case ending after a colon: "Sanoma WSOY:n", "TKK:lla",
+ * "OP:lle". Pagefind's stemmer does not take every such ending off, and "Sanoma WSOY:n" found
+ * only a page with that very form, not Sanoma WSOY's own page. The ending goes before Pagefind is
+ * asked: the abbreviation alone then finds every form, as a typed word finds the words it begins.
+ * (muistio-haku.js does the same on the page of every result.) */
+const COLON_ENDING = /(\p{L}):\p{L}+/gu;
+
+function withoutColonEndings(query) {
+  return query.replace(COLON_ENDING, "$1");
+}
+
 async function search(query) {
-  const words = query.trim();
+  const words = withoutColonEndings(query.trim());
   if (!words) return { items: [] };
   const module = await load();
   const [found, first] = await Promise.all([module.search(words), namedFirst(module, words)]);
