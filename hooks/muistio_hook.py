@@ -101,15 +101,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in [*option_problems, *site.problems]:
         log.warning(problem.render(lang))
     _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands}
+    to_root = Path(os.path.relpath(root, config.docs_dir)).as_posix()  # edit_uri is read from docs_dir
     for page in site.pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             log.warning(f"{existing.src_uri}: replaced by the page Muistio generates there; "
                         "move or rename the file in docs/.")
             files.remove(existing)
-        files.append(
-            File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
-        )
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
+        if page.source is not None:  # the edit button (repo_url, edit_uri) opens the file it came from
+            file.edit_uri = f"{to_root}/{page.source}"
+        files.append(file)
     files.append(File.generated(config, CALENDAR, content=site.calendar))
     if _STATE.rewrite is not None:
         _STATE.rewrite.make_room([file.abs_dest_path for file in files],

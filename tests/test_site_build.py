@@ -55,6 +55,35 @@ def test_links_lead_to_pages_without_directory_urls_too(tmp_path: Path) -> None:
     assert broken_links(tmp_path / "site") == []
 
 
+def test_the_edit_button_opens_the_file_the_page_came_from(tmp_path: Path) -> None:
+    """With `repo_url` and Material's `content.action.edit`, a page's edit button opens the file
+    to correct in the forge: a memo's own file, an organisation's file for its page and for the
+    pages of its people and offerings (they are written there). MkDocs would have pointed under
+    docs/, where none of them is; a page made from many files (the people) has no button."""
+    root = site_skeleton(tmp_path / "kb")
+    for folder in ("memos", "companies"):
+        shutil.copytree(REPO / folder, root / folder)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("    - navigation.tabs\n", "    - content.action.edit\n    - navigation.tabs\n", 1)
+    config += "\nrepo_url: https://github.com/metropolia/muistio\nedit_uri: edit/main/docs/\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site", today="2012-06-20")
+    assert result.returncode == 0, result.stderr
+    edit = "https://github.com/metropolia/muistio/edit/main/"
+
+    def button(page_dir: str) -> str | None:
+        soup = page(tmp_path / "site", f"{page_dir}/index.md")
+        found = soup.select_one("a.md-content__button[href*='/edit/']")
+        return found["href"] if found else None
+
+    assert button(SEED_DIR) == f"{edit}{SEED}"
+    assert button("companies/sanoma-wsoy") == f"{edit}companies/sanoma-wsoy.md"
+    assert button("people/petri-laitinen") == f"{edit}companies/metropolia.md"
+    assert button("offerings/proksi") == f"{edit}companies/reititin.md"
+    assert button("kirjoitusohje") == f"{edit}docs/kirjoitusohje.md"
+    assert button("people") is None
+
+
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:
     soup = page(site, "people/petri-laitinen.md")
     assert soup.select_one("h1").get_text() == "Petri Laitinen"

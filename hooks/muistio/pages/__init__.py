@@ -79,6 +79,10 @@ class GeneratedPage:
     """Extra page metadata for the theme, e.g. tags for Material's tags plugin."""
     islands: tuple[str, ...] = ()
     """HTML for the `ISLAND` marks in `markdown`, by number (see the module's docstring)."""
+    source: str | None = None
+    """The file in the repository the page is made from, relative to its root (a memo's own file;
+    for a person or an offering, their organisation's file): where a reader who spots a mistake
+    goes to correct it (the theme's edit button). None for pages made from many files."""
 
     def fill(self, converted: str) -> str:
         """The page's HTML (its Markdown as converted) with each island mark replaced by its HTML."""

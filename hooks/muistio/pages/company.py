@@ -69,7 +69,7 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
     page_meta = named(company.name, *meta.aliases, *(former.name for former in meta.former_names))
     if meta.tags:
         page_meta["tags"] = list(meta.tags)
-    return GeneratedPage(uri, company.name, "\n".join(parts), page_meta, tuple(islands))
+    return GeneratedPage(uri, company.name, "\n".join(parts), page_meta, tuple(islands), source=company.path)
 
 
 def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> str:

@@ -42,7 +42,7 @@ def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPag
         parts += ["", *island(islands, '<div class="kb-mentioned">\n'
                                        f"<p><strong>Mainitaan tässä muistiossa:</strong> {mentioned}</p>\n</div>")]
     meta = {"tags": list(memo.meta.tags)} if memo.meta.tags else {}
-    return GeneratedPage(uri, memo.title, "\n".join(parts), meta, tuple(islands))
+    return GeneratedPage(uri, memo.title, "\n".join(parts), meta, tuple(islands), source=memo.path)
 
 
 def _mentioned(ctx: Context, memo: Memo) -> str:

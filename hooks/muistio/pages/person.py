@@ -26,7 +26,7 @@ def person_page(ctx: Context, person: Person) -> GeneratedPage:
         parts += ["## Avoimet toimenpiteet", ""] + island(islands, item_table(pending, ctx, uri))
     parts += ["## Muistiot", ""]
     parts += island(islands, memo_list(ctx, ctx.kb.person_memos.get(person.slug, []), f"person:{person.slug}", uri))
-    return GeneratedPage(uri, person.name, "\n".join(parts), named(person.name), tuple(islands))
+    return GeneratedPage(uri, person.name, "\n".join(parts), named(person.name), tuple(islands), source=person.path)
 
 
 def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
@@ -41,4 +41,5 @@ def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
     memos = [memos_by_path[p] for p in paths if p in memos_by_path]
     islands: list[str] = []
     parts += ["## Muistiot", ""] + island(islands, memo_list(ctx, memos, key, uri))
-    return GeneratedPage(uri, offering.name, "\n".join(parts), named(offering.name, *offering.aliases), tuple(islands))
+    return GeneratedPage(uri, offering.name, "\n".join(parts), named(offering.name, *offering.aliases), tuple(islands),
+                         source=offering.path)
