@@ -140,6 +140,18 @@ def test_site_is_finnish_and_loads_nothing_from_outside(site: Path) -> None:
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
 
 
+def test_a_dead_link_lands_on_a_finnish_page(site: Path) -> None:
+    """Material's own 404 page says "404 - Not found". A reader following an old link to a
+    renamed memo gets a Finnish page that says how to find it, and a way home; it is no search
+    result."""
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "fi"
+    assert soup.select_one("article h1").get_text() == "Sivua ei löytynyt"
+    assert "Not found" not in soup.get_text()
+    assert soup.select_one("article a")["href"] == "/."  # MkDocs writes 404.html for any depth
+    assert soup.select_one("[data-pagefind-body]") is None
+
+
 def test_broken_memo_fails_strict_build_with_file_and_line(tmp_path: Path) -> None:
     root = site_skeleton(tmp_path / "kb")
     (root / "companies").mkdir()
