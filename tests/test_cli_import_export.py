@@ -48,6 +48,24 @@ def test_import_the_seed_page_into_a_valid_memo_and_rerun_changes_nothing(
     assert snapshot(kb) == before
 
 
+def test_the_seed_page_is_recognised_as_the_repositorys_memo(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The repository's memo came from the seed page; importing the page again (as a newcomer
+    trying `kb import` on it would) must find that memo by its `source:`, not write a second one."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("companies", "memos"):
+        shutil.copytree(REPO / folder, root / folder)
+    before = snapshot(root)
+    page = SEED if SEED.exists() else FIXTURE_SEED
+    assert main(["--root", str(root), "import", str(page)]) == 0
+    report = capsys.readouterr().out
+    assert "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md" in report
+    assert "already imported" in report
+    assert snapshot(root) == before
+
+
 def test_export_writes_four_files_and_never_overwrites(kb: Path, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
