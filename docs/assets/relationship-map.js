@@ -1,4 +1,4 @@
-// Muistio's relationship map: lays out the graph embedded in the page (#kb-map-data) with a
+// Muistio's relationship map: lays out the graph embedded in the page (template#kb-map-data) with a
 // small force simulation and draws it as SVG. No libraries and no requests: the site must work
 // offline. Shows the overview of organisations and people, or one organisation's neighbourhood.
 (function () {
@@ -10,7 +10,7 @@
     var source = document.getElementById("kb-map-data");
     var select = document.getElementById("kb-map-focus");
     if (!svg || !source || !select) return;
-    var graph = JSON.parse(source.textContent);
+    var graph = JSON.parse((source.content || source).textContent);
     var byId = {};
     graph.nodes.forEach(function (n) { byId[n.id] = n; });
     var neighbours = {};
@@ -120,7 +120,11 @@
     }
   }
 
-  if (document.readyState === "loading") {
+  // Material's document$ gives every page, also those reached by its instant navigation, which
+  // swaps the content without loading the page (and without a DOMContentLoaded).
+  if (window.document$) {
+    window.document$.subscribe(draw);
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
   } else {
     draw();

@@ -51,6 +51,8 @@
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  // Every page, also those Material's instant navigation swaps in without a DOMContentLoaded.
+  if (window.document$) window.document$.subscribe(setUp);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
   else setUp();
 })();

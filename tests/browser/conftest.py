@@ -15,6 +15,7 @@ unless MUISTIO_REQUIRE_BROWSER=1 (set by .ci/run): CI must not turn green by tes
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -228,9 +229,32 @@ Lokakuun Rondossa on mukana lehdykkä musiikin koulutusohjelmasta.
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The fixture knowledge base above, in the repository's site skeleton, built and served."""
 
-    root = site_skeleton(tmp_path_factory.mktemp("fixture-kb") / "kb")
+    root = _fixture_knowledge_base(tmp_path_factory.mktemp("fixture-kb") / "kb")
+    yield from serve(build(root, tmp_path_factory.mktemp("fixture-site")))
+
+
+@pytest.fixture(scope="session")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The fixture knowledge base with Material's instant navigation turned on, as a unit may
+    turn it on: a link then swaps the page's content in place of loading the page. Material
+    does so only for pages in the sitemap of the `site_url` it is served at, so the server is
+    started first and the site built for its address."""
+    root = _fixture_knowledge_base(tmp_path_factory.mktemp("instant-kb") / "kb")
+    site_dir = tmp_path_factory.mktemp("instant-site")
+    with contextlib.contextmanager(serve)(site_dir) as site:
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "\n    - navigation.tabs\n" in text, "mkdocs.yml no longer lists features as this fixture expects"
+        instant = text.replace("\n    - navigation.tabs\n", "\n    - navigation.tabs\n    - navigation.instant\n")
+        config.write_text(f"site_url: {site.base}\n{instant}", encoding="utf-8")
+        build(root, site_dir)
+        yield site
+
+
+def _fixture_knowledge_base(root: Path) -> Path:
+    site_skeleton(root)
     for relative, text in FIXTURE_FILES.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    yield from serve(build(root, tmp_path_factory.mktemp("fixture-site")))
+    return root

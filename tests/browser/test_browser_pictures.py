@@ -141,7 +141,7 @@ def test_directory_sorts_by_the_column_clicked(reader: Reader, fixture_site: Sit
 def test_relationship_map_draws_every_node_in_view(reader: Reader, fixture_site: Site,
                                                    screenshots: Screenshots) -> None:
     page = reader.visit(fixture_site, "map/")
-    graph = json.loads(page.locator("#kb-map-data").text_content() or "{}")
+    graph = map_data(page)
     svg = page.locator("#kb-map-svg")
     svg.locator("circle").first.wait_for()
     assert svg.locator("circle").count() == len(graph["nodes"]) == int(svg.get_attribute("data-nodes") or 0)
@@ -165,6 +165,31 @@ def test_relationship_map_draws_every_node_in_view(reader: Reader, fixture_site:
     labels = svg.locator("text.kb-map-label").all_text_contents()
     assert "Sanoma WSOY" in labels and "Syystapaaminen Metropoliassa" in " ".join(labels)
     assert "Kone" not in labels and "OP-Pohjola" not in labels
+
+
+def map_data(page: Page) -> dict[str, Any]:
+    """The graph the map page carries, as its script reads it."""
+    return json.loads(page.eval_on_selector("#kb-map-data", "t => t.content.textContent"))
+
+
+def test_tables_sort_and_the_map_draws_on_pages_reached_by_instant_navigation(reader: Reader,
+                                                                             instant_site: Site) -> None:
+    """With Material's `navigation.instant`, a link swaps the content in without loading a page:
+    no DOMContentLoaded, and Material re-runs every script in the new content without its type."""
+    page = reader.visit(instant_site)
+    page.evaluate("window.stillTheFirstPage = true")
+    page.locator("a[href$='companies/']").first.click()
+    page.wait_for_url("**/companies/")
+    table = page.locator("article table[data-kb-sortable]").first
+    table.get_by_role("button", name="Viimeisin muistio").click()
+    assert table.locator("th[aria-sort]").all_inner_texts() == ["Viimeisin muistio"]
+
+    page.locator("a[href$='map/']").first.click()
+    page.wait_for_url("**/map/")
+    svg = page.locator("#kb-map-svg")
+    svg.locator("circle").first.wait_for()
+    assert svg.locator("circle").count() == len(map_data(page)["nodes"])
+    assert page.evaluate("window.stillTheFirstPage === true"), "the links loaded pages: instant navigation is off"
 
 
 def test_company_page_chart_draws_a_bar_for_each_period_with_memos(reader: Reader, fixture_site: Site) -> None:

@@ -1,7 +1,8 @@
 """The relationship map: organisations, people and memos as a graph.
 
-The graph is computed here and embedded in the page as JSON; a small script of our own
-(docs/assets/relationship-map.js, no library, no outside requests) lays it out and draws SVG.
+The graph is computed here and embedded in the page as JSON, in an inert `<template>`; a small
+script of our own (docs/assets/relationship-map.js, no library, no outside requests) lays it out
+and draws SVG.
 It shows one organisation's neighbourhood at a time (chosen from a list) or the overview of
 organisations and people, because a graph of every memo stops being readable past a few
 hundred nodes.
@@ -63,7 +64,9 @@ def map_page(ctx: Context) -> GeneratedPage:
         '<label>Näytä: <select id="kb-map-focus"><option value="">Koko verkko</option>'
         f"{options}</select></label>",
         '<svg id="kb-map-svg" role="img" aria-label="Suhdekartta" viewBox="0 0 800 560"></svg>',
-        f'<script type="application/json" id="kb-map-data">{safe}</script>',
+        # A <template>, not <script type="application/json">: Material's instant navigation
+        # re-runs every script in the page it swaps in, without its type or id.
+        f'<template id="kb-map-data" data-search-exclude data-pagefind-ignore="all">{safe}</template>',
         "</div>",
         "",
         "Kartta tarvitsee JavaScriptin. Organisaatiot löytyvät myös "
