@@ -35,7 +35,7 @@ def test_import_the_seed_page_into_a_valid_memo_and_rerun_changes_nothing(
     page = SEED if SEED.exists() else FIXTURE_SEED
     assert main(["--root", str(kb), "import", str(page)]) == 0
     report = capsys.readouterr().out
-    assert "1 written" in report
+    assert "\nSivuja: 1 (kirjoitettu: 1); ongelmia: 0.\n" in report  # the repository's site is Finnish
     assert "You must log in to comment." in report  # the removed chrome is listed
     [memo] = list((kb / "memos" / "2012").glob("*.md"))
     text = memo.read_text(encoding="utf-8")
@@ -60,10 +60,109 @@ def test_the_seed_page_is_recognised_as_the_repositorys_memo(tmp_path: Path,
     before = snapshot(root)
     page = SEED if SEED.exists() else FIXTURE_SEED
     assert main(["--root", str(root), "import", str(page)]) == 0
-    report = capsys.readouterr().out
-    assert "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md" in report
-    assert "already imported" in report
+    lines = capsys.readouterr().out.splitlines()
+    file_line = "- Tiedosto: `memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md`: "
+    assert (file_line + "ennallaan (tuotu jo aiemmin, sisältö on sama)" in lines
+            or file_line + "ohitettu (tuotu jo aiemmin tältä sivulta; --update kirjoittaa sen uudelleen)" in lines)
     assert snapshot(root) == before
+
+
+# A page the repository's organisations do not cover: its organisation is unknown.
+UNKNOWN_ORGANISATION_PAGE = """Tapaaminen Kustannus Oy Esimerkin kanssa
+Muistio 3.4.2013
+Paikalla Pekka Virtanen (Kustannus Oy Esimerkki).
+You must log in to comment.
+"""
+SEED_MEMO = "memos/2012/2012-05-16-tapaaminen-projektipaallikko-petri-laitisen-kanssa.md"
+REPORT_LINES = {
+    "fi": [
+        "# Confluence-tuonti",
+        "Sivuja: 2 (kirjoitettu: 2); ongelmia: 0.",
+        f"- Tiedosto: `{SEED_MEMO}`: kirjoitettu",
+        "- Päivämäärä: 2012-05-16, poimittu tekstistä (rivi 4: 'Muistio 16.5.2012')",
+        "  - {seed}:32: You must log in to comment. (kommentit)",
+        "- Tuntematon henkilö: Pekka Virtanen (nimi ja organisaatio, Kustannus Oy Esimerkki): "
+        "lisää yhteyshenkilö tiedostoon `companies/kustannus-oy-esimerkki.md`",
+        '- Tuntematon organisaatio: Kustannus Oy Esimerkki: `kb new company "Kustannus Oy Esimerkki"`',
+    ],
+    "en": [
+        "# Confluence import",
+        "2 page(s): 2 written; 0 problem(s).",
+        f"- File: `{SEED_MEMO}`: written",
+        "- Date: 2012-05-16, from the body (line 4: 'Muistio 16.5.2012')",
+        "  - {seed}:32: You must log in to comment. (comments)",
+        "- Unknown person: Pekka Virtanen (name (organisation), Kustannus Oy Esimerkki): "
+        "add a contact to `companies/kustannus-oy-esimerkki.md`",
+        '- Unknown organisation: Kustannus Oy Esimerkki: `kb new company "Kustannus Oy Esimerkki"`',
+    ],
+}
+PROBLEM_LINES = {
+    "fi": [
+        "{folder}: kansiossa ei ole tiedostoa entities.xml tai index.html eikä .txt-tiedostoja. "
+        "Anna Confluence-tilan XML- tai HTML-vienti tai sivujen tekstikopioita.",
+        "{page}:1: sivulta 'Kokous ilman päivää' ei löytynyt päivämäärää: ei otsikosta, tekstistä eikä "
+        "tekijätiedoista. Lisää kokouksen päivämäärä sivulle (esim. 'Muistio 16.5.2012') tai kopioituun tekstiin "
+        "ja tuo se uudelleen.",
+    ],
+    "en": [
+        "{folder}: no entities.xml, index.html or .txt files in the folder. "
+        "Give an XML or HTML space export, or text copies of pages.",
+        "{page}:1: no date for 'Kokous ilman päivää': none in the title, the body or a byline. "
+        "Add the meeting date to the page (e.g. 'Muistio 16.5.2012') or to the copied text, and import again.",
+    ],
+}
+
+
+def site_in(kb: Path, lang: str) -> Path:
+    """The repository's own mkdocs.yml (a Finnish site), or the same with `language: en`."""
+    config = kb / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  language: fi\n" in text
+    config.write_text(text.replace("\n  language: fi\n", f"\n  language: {lang}\n"), encoding="utf-8")
+    return kb
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_import_reports_in_the_sites_language(kb: Path, tmp_path: Path, lang: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """What a writer reads after `kb import`: headings, the date and why, what happened to the
+    file, why a line was removed, and the command for an organisation with no page."""
+    seed = SEED if SEED.exists() else FIXTURE_SEED
+    other = tmp_path / "esimerkki.txt"
+    other.write_text(UNKNOWN_ORGANISATION_PAGE, encoding="utf-8")
+    assert main(["--root", str(site_in(kb, lang)), "import", str(seed), str(other)]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    for expected in REPORT_LINES[lang]:
+        assert expected.format(seed=seed) in lines
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_import_problems_are_path_line_message_in_the_sites_language(
+    kb: Path, tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page without a date has a line to go to; a folder with nothing to import has none."""
+    page = tmp_path / "ilman-paivaa.txt"
+    page.write_text("Kokous ilman päivää.\n", encoding="utf-8")
+    folder = tmp_path / "tyhja"
+    folder.mkdir()
+    site_in(kb, lang)
+    assert main(["--root", str(kb), "import", str(folder), str(page)]) == 1
+    captured = capsys.readouterr()
+    expected = [line.format(folder=folder, page=page) for line in PROBLEM_LINES[lang]]
+    assert captured.err.splitlines() == expected
+    heading = {"fi": "## Ongelmat", "en": "## Problems"}[lang]
+    assert captured.out.endswith("\n".join([heading, "", *(f"- {line}" for line in expected), ""]))
+    assert not (kb / "memos").exists()
+
+
+def test_a_missing_path_is_a_usage_error_in_finnish(kb: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "puuttuu.txt"
+    assert main(["--root", str(kb), "import", str(missing)]) == 2
+    assert capsys.readouterr().err == (f"kb import: tiedostoa tai kansiota ei ole: {missing}. "
+                                       "Tarkista polku; se luetaan nykyisestä kansiosta.\n")
 
 
 def test_export_writes_four_files_and_never_overwrites(kb: Path, tmp_path: Path,

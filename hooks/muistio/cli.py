@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         return _schema(root, lang, args.check)
     if args.command == "import":
-        return _import(root, args)
+        return _import(root, lang, args)
     if args.command == "export":
         return _export(root, lang, args)
     parser.error(f"unknown command {args.command}")
@@ -213,11 +213,12 @@ def _schema(root: Path, lang: str, only_check: bool) -> int:
 # --- kb import, kb export -------------------------------------------------------------------
 
 
-def _import(root: Path, args: argparse.Namespace) -> int:
+def _import(root: Path, lang: str, args: argparse.Namespace) -> int:
+    """The importer recognises people and companies with the same matcher that links the site,
+    and speaks the site's language like the other commands."""
     from muistio.directory import KnowledgeBaseDirectory
 
-    """The importer recognises people and companies with the same matcher that links the site."""
-    return importer_cli.run(args, KnowledgeBaseDirectory(check(root).kb), root)
+    return importer_cli.run(args, KnowledgeBaseDirectory(check(root).kb), root, lang)
 
 
 def _export(root: Path, lang: str, args: argparse.Namespace) -> int:

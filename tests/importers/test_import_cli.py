@@ -56,12 +56,15 @@ def test_malformed_files_are_reported_and_others_still_import(
     captured = capsys.readouterr()
     assert status == 1
     assert "Traceback" not in captured.err + captured.out
-    errors = captured.err.splitlines()
-    assert f"{inputs}/latin1.txt:2: not UTF-8 (byte 0xe4) (hint: save the file as UTF-8 and import it again)" in errors
-    assert any(line.startswith(f"{inputs}/empty.txt:1: the file is empty") for line in errors)
-    assert any(line.startswith(f"{inputs}/no-date.txt:1: no date for") for line in errors)
-    assert any(line.startswith(f"{inputs}/page.html:1: no element with id 'main-content'") for line in errors)
-    assert all("(hint: " in line for line in errors)
+    # Every problem is one `path:line:` line that says what is wrong and how to fix it.
+    assert sorted(captured.err.splitlines()) == [
+        f"{inputs}/empty.txt:1: the file is empty. Copy the page text into it first.",
+        f"{inputs}/latin1.txt:2: the file is not UTF-8: byte 0xe4 on this line cannot be read. "
+        "Save the file as UTF-8 and import it again.",
+        f"{inputs}/no-date.txt:1: no date for 'Kokous ilman päivää': none in the title, the body or a byline. "
+        "Add the meeting date to the page (e.g. 'Muistio 16.5.2012') or to the copied text, and import again.",
+        f"{inputs}/page.html:1: no element with id 'main-content'. Is this a page of a Confluence HTML space export?",
+    ]
     assert len(list((kb / "memos").rglob("*.md"))) == 1
 
 

@@ -24,10 +24,10 @@ def test_only_the_two_memo_pages_become_memos(run: RunResult, kb: Path):
     written = sorted(str(p.relative_to(kb)) for p in (kb / "memos").rglob("*.md"))
     assert written == [KOKOUS, TAPAAMINEN]
     skipped = {r.page.title: r.skipped for r in run.pages if r.skipped}
-    assert skipped == {
-        "Reititin": "the space's home page, not a memo",
-        "Yrityskontaktit": "the page has no text (a folder page?)",
-    }
+    assert skipped == {"Reititin": "import_skip_home_page", "Yrityskontaktit": "import_skip_no_text"}
+    report = render_report(run)
+    assert "- Not imported: the space's home page, not a memo\n" in report
+    assert "- Not imported: the page has no text (a folder page?)\n" in report
 
 
 def test_title_of_an_id_only_file_comes_from_the_page_in_nfc(run: RunResult, kb: Path):

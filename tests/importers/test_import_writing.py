@@ -44,7 +44,8 @@ def test_an_edited_memo_is_never_overwritten(seed: Path, kb: Path, directory: St
     assert memo.read_text(encoding="utf-8") == edited
     outcome = run.pages[0].outcome
     assert outcome is not None and outcome.action == "skipped"
-    assert "--update" in outcome.detail
+    assert outcome.detail is not None
+    assert outcome.detail.render() == "already imported from this page; --update rewrites it"
 
 
 def test_update_rewrites_after_numbered_backups(seed: Path, kb: Path, directory: StaticDirectory, snapshot: Snap):

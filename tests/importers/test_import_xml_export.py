@@ -78,5 +78,8 @@ def test_broken_xml_is_one_problem_with_a_line(tmp_path: Path, kb: Path, directo
     run = import_paths([broken, good], directory, kb)
     [problem] = run.all_problems
     assert problem.path.endswith("broken/entities.xml") and problem.line > 100
-    assert "the XML is broken" in problem.render() and "hint:" in problem.render()
+    assert problem.render().startswith(f"{problem.path}:{problem.line}: the XML is broken: ")
+    assert problem.render().endswith(
+        ". The export may be cut short; export the space again or re-extract the zip."
+    )
     assert len(list((kb / "memos").rglob("*.md"))) == 1  # the other input still imported

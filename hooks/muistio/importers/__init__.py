@@ -2,8 +2,9 @@
 
 Pure Python, no MkDocs: readers (`text_copy`, `html_export`, `xml_export`) turn each input into
 a `Page` with the chrome taken out; `memo_builder` applies the knowledge base's rules;
-`memo_writer` writes without ever overwriting; `report` tells what happened. The core wires
-`cli.add_arguments` / `cli.run` into `kb import` and passes its own `Directory`.
+`memo_writer` writes without ever overwriting; `report` tells what happened, in the site's
+language. The core wires `cli.add_arguments` / `cli.run` into `kb import` and passes its own
+`Directory` and the site's language.
 """
 
 from __future__ import annotations

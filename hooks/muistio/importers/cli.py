@@ -3,6 +3,9 @@
 The lead's `kb` command owns the parser and the directory; this module only adds its options
 and runs. Exit status: 0 all imported (or rightly skipped), 1 some file had a problem, 2 the
 command line itself was wrong (nothing was done).
+
+What it prints follows the language `kb` passes in (the site's `theme.language`), like the rest
+of `kb`; the option help stays English, as all of `kb --help` does.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from muistio.messages import render_message
 
 from .chrome import PROFILES, ChromeProfile, profile
 from .directory import StaticDirectory
@@ -49,24 +54,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, directory: Directory, repo_root: Path) -> int:
-    """Import, print or write the report, return the exit status."""
+def run(args: argparse.Namespace, directory: Directory, repo_root: Path, lang: str = "en") -> int:
+    """Import, print or write the report in `lang` ("en" or "fi"), return the exit status."""
     from .memo_writer import atomic_write  # the readers load only when something is imported
     from .pipeline import import_paths
     from .report import render
 
+    def say(code: str, **params: object) -> None:
+        print(f"kb import: {render_message(code, params, lang)}", file=sys.stderr)
+
     missing = [str(path) for path in args.paths if not path.exists()]
     if missing:
-        print(f"kb import: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        say("import_no_such_path", paths=", ".join(missing))
         return USAGE
     try:
         chrome: ChromeProfile = profile(args.chrome)
     except (OSError, ValueError, TypeError) as error:
-        print(
-            f"kb import: --chrome {args.chrome}: {error} (use one of {', '.join(PROFILES)} "
-            "or a JSON file with the profile's fields)",
-            file=sys.stderr,
-        )
+        say("import_bad_chrome", value=args.chrome, detail=str(error).rstrip("."), allowed=", ".join(PROFILES))
         return USAGE
     result = import_paths(
         args.paths,
@@ -77,22 +81,24 @@ def run(args: argparse.Namespace, directory: Directory, repo_root: Path) -> int:
         update=args.update,
         create_missing=args.create_missing,
     )
-    report = render(result)
+    report = render(result, lang)
     problems = result.all_problems
     for problem in problems:
-        print(problem.render(), file=sys.stderr)
+        print(problem.render(lang), file=sys.stderr)
     if args.report and not args.dry_run:
         atomic_write(args.report, report)
-        print(f"kb import: report written to {args.report}", file=sys.stderr)
+        say("import_report_written", path=str(args.report))
     else:
         if args.report:
-            print("kb import: --dry-run: the report is printed, not written", file=sys.stderr)
+            say("import_report_printed")
         sys.stdout.write(report)
     return PROBLEMS if problems else OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone use without the core (no known people or companies): for trying it out."""
+    """Stand-alone use without the core (no known people or companies): for trying it out.
+
+    In English: without the core there is no mkdocs.yml read, so no site language to follow."""
     parser = argparse.ArgumentParser(prog="python -m muistio.importers.cli")
     add_arguments(parser)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the knowledge base")

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from .chrome import ChromeProfile
 from .cleaning import panels_as_quotes, remove_chrome
 from .errors import InputError, Problem
-from .model import Page
+from .model import Message, Page
 from .reading import read_text
 
 _PAGE_ID = re.compile(r"(?:^|_)(\d+)\.html$")
@@ -44,7 +44,7 @@ def read_html_export(root: Path, shown_root: str, chrome: ChromeProfile) -> tupl
             problems.append(error.problem)
             continue
         if path.name == home:
-            page.skip_reason = "the space's home page, not a memo"
+            page.skip_reason = "import_skip_home_page"
         pages.append(page)
     return pages, problems
 
@@ -56,9 +56,7 @@ def read_html_page(
     soup = BeautifulSoup(read_text(path, shown), "html.parser")
     main = soup.find(id="main-content")
     if not isinstance(main, Tag):
-        raise InputError(
-            shown, 1, "no element with id 'main-content'", "is this a page of a Confluence HTML space export?"
-        )
+        raise InputError(shown, 1, "import_no_main_content")
     title_tag = soup.find(id="title-text") or soup.find("title")
     title = " ".join(title_tag.get_text(" ").split()) if title_tag else ""
     crumbs = [a.get_text(" ", strip=True) for a in soup.select("#breadcrumbs li a")]
@@ -67,16 +65,11 @@ def read_html_page(
             title = title[len(prefix) + 3 :]
             break
     if not title:
-        raise InputError(
-            shown,
-            main.sourceline or 1,
-            "the page has no title (#title-text)",
-            "is this a page of a Confluence HTML space export?",
-        )
+        raise InputError(shown, main.sourceline or 1, "import_no_title")
     match = _PAGE_ID.search(path.name)
     source = f"confluence:{match.group(1)}" if match else f"confluence-html:{path.name}"
 
-    notes: list[str] = []
+    notes: list[Message] = []
     byline = None
     metadata = soup.select_one("div.page-metadata")
     if metadata is not None:
@@ -84,13 +77,12 @@ def read_html_page(
         byline = chrome.byline(text, metadata.sourceline or 0)
         if byline is None and text:
             notes.append(
-                f"{shown}:{metadata.sourceline}: byline not understood: {text!r} "
-                "(add its wording to the chrome profile)"
+                Message("import_note_byline_unknown", {"path": shown, "line": metadata.sourceline or 0, "text": text})
             )
     if parents is None or not parents:
         parents = crumbs[1:]
     for link in soup.select("div.pageSection a[href^='attachments/']"):
-        notes.append(f"attachment not imported: {link.get_text(strip=True)} ({link['href']})")
+        notes.append(Message("import_note_attachment", {"name": link.get_text(strip=True), "href": str(link["href"])}))
 
     panels_as_quotes(main)
     removed = remove_chrome(main, chrome, shown)

@@ -35,7 +35,7 @@ def read_input(path: Path, chrome: ChromeProfile) -> tuple[list[Page], list[Prob
     except InputError as error:
         return [], [error.problem]
     except OSError as error:
-        return [], [Problem(shown, 0, f"cannot read: {error.strerror or error}", "check the path and its permissions")]
+        return [], [Problem(shown, 0, "import_unreadable", {"detail": error.strerror or str(error)})]
 
 
 def _read_folder(folder: Path, shown: str, chrome: ChromeProfile) -> tuple[list[Page], list[Problem]]:
@@ -48,14 +48,7 @@ def _read_folder(folder: Path, shown: str, chrome: ChromeProfile) -> tuple[list[
         return read_html_export(root, shown if relative == "." else f"{shown}/{relative}", chrome)
     texts = sorted(folder.glob("*.txt"))
     if not texts:
-        return [], [
-            Problem(
-                shown,
-                0,
-                "no entities.xml, index.html or .txt files in the folder",
-                "give an XML or HTML space export, or text copies of pages",
-            )
-        ]
+        return [], [Problem(shown, 0, "import_nothing_to_import")]
     pages: list[Page] = []
     problems: list[Problem] = []
     for text in texts:
@@ -69,9 +62,7 @@ def _read_zip(path: Path, shown: str, chrome: ChromeProfile) -> tuple[list[Page]
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise InputError(
-            shown, 0, "not a readable zip file", "download the export again; it may be cut short"
-        ) from None
+        raise InputError(shown, 0, "import_bad_zip") from None
     with archive, tempfile.TemporaryDirectory(prefix="muistio-import-") as temporary:
         for member in archive.infolist():
             name = PurePosixPath(member.filename)

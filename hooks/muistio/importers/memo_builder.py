@@ -18,7 +18,7 @@ from muistio.names import slugify
 
 from . import front_matter
 from .directory import Directory
-from .model import Page
+from .model import Message, Page
 from .people import FoundPerson, known_people_in, mentions, name_with_organisation
 from .tasks import TaskInfo, prepare_tasks
 from .to_markdown import to_markdown
@@ -33,7 +33,12 @@ class NoDate(Exception):
 
 @dataclass
 class Memo:
-    """A memo ready to write, plus everything the report says about how it was made."""
+    """A memo ready to write, plus everything the report says about how it was made.
+
+    `date_source` is where the date was found: "title", "body", "byline" or "created" (the XML
+    export's creation date), on `date_line` (0 when unknown); `date_text` is the body's words
+    that held it. Kept as data so the report can say it in the site's language.
+    """
 
     page: Page
     title: str
@@ -47,7 +52,9 @@ class Memo:
     people: list[FoundPerson] = field(default_factory=list)
     unknown_organisations: list[str] = field(default_factory=list)
     tasks: list[TaskInfo] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    date_line: int = 0
+    date_text: str = ""
 
     @property
     def source(self) -> str:
@@ -88,7 +95,7 @@ def build_memo(page: Page, directory: Directory) -> Memo:
     """Apply the knowledge base's rules to one page; raises `NoDate` when no date is found."""
     body = page.body
     _tidy_text(body)
-    date, date_source = _choose_date(page)
+    date, date_source, date_line, date_text = _choose_date(page)
     plain = page.title + "\n" + body.get_text("\n")
     people = (
         mentions(body, directory)  # before tasks: an owner's mention leaves the task text
@@ -135,27 +142,29 @@ def build_memo(page: Page, directory: Directory) -> Memo:
         unknown_organisations=unknown_orgs,
         tasks=tasks,
         notes=page.notes + notes,
+        date_line=date_line,
+        date_text=date_text,
     )
 
 
-def _choose_date(page: Page) -> tuple[datetime.date, str]:
-    """Title, then body (the memo's own "Muistio 16.5.2012"), then the byline's date."""
+def _choose_date(page: Page) -> tuple[datetime.date, str, int, str]:
+    """Title, then body (the memo's own "Muistio 16.5.2012"), then the byline's date.
+
+    Returns the date, where it was found (a `Memo.date_source` key), the line and the words."""
     in_title = _first_date(page.title)
     if in_title:
-        return in_title, f"title (line {page.title_line})" if page.title_line else "title"
+        return in_title, "title", page.title_line, ""
     for string in page.body.find_all(string=True):
         if string.find_parent("time"):
             continue  # a <time> in the body is a due date, not the meeting's date
         found = _first_date(str(string), iso=False)
         if found:
             line = string.parent.sourceline if string.parent is not None else None
-            where = f"line {line}: " if line else ""
-            return found, f"body ({where}{' '.join(str(string).split())!r})"
+            return found, "body", line or 0, " ".join(str(string).split())
     if page.byline and page.byline.date:
-        where = f" (line {page.byline.line})" if page.byline.line else ""
-        return page.byline.date, f"byline, last modified{where}"
+        return page.byline.date, "byline", page.byline.line, ""
     if page.fallback_date:
-        return page.fallback_date, page.fallback_date_source
+        return page.fallback_date, page.fallback_date_source, page.fallback_date_line, ""
     raise NoDate(page.title)
 
 

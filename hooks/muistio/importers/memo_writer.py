@@ -18,6 +18,7 @@ from muistio.names import slugify
 from .errors import Problem
 from .front_matter import read_source, scalar
 from .memo_builder import Memo
+from .model import Message
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Outcome:
     action: str  # written, updated, unchanged, skipped, would write, would update, failed
     path: PurePosixPath
     backup: PurePosixPath | None = None
-    detail: str = ""
+    detail: Message | None = None  # why, worded by the report in the site's language
     problem: Problem | None = None
 
     @property
@@ -62,7 +63,7 @@ class MemoWriter:
     def write(self, memo: Memo) -> Outcome:
         text = memo.text()
         if memo.source in self.this_run:
-            return Outcome("skipped", self.this_run[memo.source], detail="the same page came earlier in this run")
+            return Outcome("skipped", self.this_run[memo.source], detail=Message("import_detail_seen_in_this_run"))
         existing = self.sources.get(memo.source)
         if existing is not None:
             self.this_run[memo.source] = existing
@@ -73,7 +74,7 @@ class MemoWriter:
         target = memo.relative_path(suffix)
         self.claimed.add(target)
         self.this_run[memo.source] = target
-        detail = "" if suffix == 1 else f"{memo.relative_path(1)} is another memo"
+        detail = None if suffix == 1 else Message("import_detail_name_taken", {"path": str(memo.relative_path(1))})
         if self.dry_run:
             return Outcome("would write", target, detail=detail)
         try:
@@ -89,9 +90,9 @@ class MemoWriter:
         except OSError as error:
             return _failed(existing, error)
         if old == text:
-            return Outcome("unchanged", existing, detail="already imported, same content")
+            return Outcome("unchanged", existing, detail=Message("import_detail_same_content"))
         if not self.update:
-            return Outcome("skipped", existing, detail="already imported from this page; --update rewrites it")
+            return Outcome("skipped", existing, detail=Message("import_detail_already_imported"))
         backup = _backup_name(path)
         backup_rel = PurePosixPath(backup.relative_to(self.root).as_posix())
         if self.dry_run:
@@ -108,7 +109,7 @@ def write_company(repo_root: Path, name: str, *, dry_run: bool) -> Outcome:
     """A minimal `companies/<slug>.md` (front matter `name:` only) unless the file exists."""
     target = PurePosixPath("companies", f"{slugify(name) or 'organisaatio'}.md")
     if (repo_root / target).exists():
-        return Outcome("skipped", target, detail="the file exists")
+        return Outcome("skipped", target, detail=Message("import_detail_file_exists"))
     if dry_run:
         return Outcome("would write", target)
     try:
@@ -134,10 +135,5 @@ def _backup_name(path: Path) -> Path:
 
 
 def _failed(target: PurePosixPath, error: OSError) -> Outcome:
-    problem = Problem(
-        str(target),
-        0,
-        f"could not write: {error.strerror or error}",
-        "check the folder's permissions and free space; nothing was changed",
-    )
+    problem = Problem(str(target), 0, "import_write_failed", {"detail": error.strerror or str(error)})
     return Outcome("failed", target, problem=problem)

@@ -26,7 +26,7 @@ class PageResult:
     page: Page
     memo: Memo | None = None
     outcome: Outcome | None = None
-    skipped: str = ""
+    skipped: str = ""  # a catalogue code: why the page is not a memo
     problem: Problem | None = None
 
 
@@ -78,18 +78,9 @@ def _import_page(page: Page, directory: Directory, writer: MemoWriter) -> PageRe
     if page.skip_reason:
         return PageResult(page, skipped=page.skip_reason)
     if not page.body.get_text(strip=True):
-        return PageResult(page, skipped="the page has no text (a folder page?)")
+        return PageResult(page, skipped="import_skip_no_text")
     try:
         memo = build_memo(page, directory)
     except NoDate:
-        line = page.title_line
-        return PageResult(
-            page,
-            problem=Problem(
-                page.path,
-                line,
-                f"no date for {page.title!r}: none in the title, the body or a byline",
-                "add the meeting date to the page (e.g. 'Muistio 16.5.2012') or to the copied text, and import again",
-            ),
-        )
+        return PageResult(page, problem=Problem(page.path, page.title_line, "import_no_date", {"title": page.title}))
     return PageResult(page, memo=memo, outcome=writer.write(memo))

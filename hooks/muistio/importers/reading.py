@@ -20,12 +20,7 @@ def read_text(path: Path, shown: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            shown,
-            line,
-            f"not UTF-8 (byte 0x{data[error.start]:02x})",
-            "save the file as UTF-8 and import it again",
-        ) from None
+        raise InputError(shown, line, "import_not_utf8", byte=f"0x{data[error.start]:02x}") from None
     return normalise(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -3,12 +3,18 @@
 It answers, per page: which file, what was decided (title, date and why, people,
 organisations), what was cut out of the page (file:line: text, so nothing disappears
 silently) and what to do next (the commands that create missing organisations).
+
+The importer keeps what it decided as keys and catalogue codes; this module is the only place
+that words them, in the site's language (`muistio.messages.importer`). The Markdown is built
+here and only the words come from the catalogue, so a Finnish and an English report have the
+same headings, lists and code spans in the same places.
 """
 
 from __future__ import annotations
 
 import shlex
 
+from muistio.messages import CATALOGUE, render_message
 from muistio.names import slugify
 
 from .memo_builder import Memo
@@ -16,43 +22,84 @@ from .memo_writer import Outcome
 from .model import RemovedLine
 from .pipeline import PageResult, RunResult
 
+# Keys the importer decides with → their catalogue codes. A key missing here (a reason from a
+# site's own chrome profile) is shown as it is.
+ACTION_CODES = {
+    "written": "import_action_written",
+    "updated": "import_action_updated",
+    "unchanged": "import_action_unchanged",
+    "skipped": "import_action_skipped",
+    "would write": "import_action_would_write",
+    "would update": "import_action_would_update",
+    "failed": "import_action_failed",
+    "not imported": "import_action_not_imported",
+}
+REASON_CODES = {
+    "macro error": "import_removed_macro_error",
+    "comments": "import_removed_comments",
+    "header": "import_removed_header",
+    "footer": "import_removed_footer",
+    "labels": "import_removed_labels",
+    "byline": "import_removed_byline",
+    "header above the title": "import_removed_above_title",
+    "the page title (moved to front matter)": "import_removed_title",
+    "generated page list": "import_removed_page_list",
+    "editor placeholder (not shown on the page)": "import_removed_placeholder",
+    "emoticon": "import_removed_emoticon",
+    "macro without content": "import_removed_empty_macro",
+}
+HOW_CODES = {
+    "mention": "import_how_mention",
+    "byline": "import_how_byline",
+    "name (organisation)": "import_how_name_organisation",
+    "text": "import_how_text",
+}
 
-def render(run: RunResult) -> str:
-    """The whole report as Markdown."""
-    lines = ["# Confluence import" + (" (dry run: nothing was written)" if run.dry_run else ""), ""]
+
+def render(run: RunResult, lang: str = "en") -> str:
+    """The whole report as Markdown, worded in `lang` ("en" or "fi")."""
+    heading = "import_report_heading_dry_run" if run.dry_run else "import_report_heading"
+    lines = [f"# {_say(heading, lang)}", ""]
     counts: dict[str, int] = {}
     for result in run.pages:
         key = result.outcome.action if result.outcome else ("not imported" if result.problem else "skipped")
         counts[key] = counts.get(key, 0) + 1
-    summary = ", ".join(f"{n} {action}" for action, n in counts.items()) or "no pages"
     problems = run.all_problems
-    lines += [f"{len(run.pages)} page(s): {summary}; {len(problems)} problem(s).", ""]
+    if counts:
+        counted = ", ".join(
+            _say("import_report_count", lang, count=n, action=_keyed(ACTION_CODES, action, lang))
+            for action, n in counts.items()
+        )
+        summary = _say("import_report_summary", lang, pages=len(run.pages), counts=counted, problems=len(problems))
+    else:
+        summary = _say("import_report_summary_no_pages", lang, problems=len(problems))
+    lines += [summary, ""]
     for result in run.pages:
-        lines += _page(result, run.dry_run)
+        lines += _page(result, run.dry_run, lang)
     if run.companies:
-        lines += ["## Organisation files (--create-missing)", ""]
-        lines += [f"- `{c.path}`: {c.action}" + (f" ({c.detail})" if c.detail else "") for c in run.companies]
+        lines += [f"## {_say('import_report_companies_heading', lang)}", ""]
+        lines += [f"- {_file_outcome(c, lang)}" for c in run.companies]
         lines.append("")
     if problems:
-        lines += ["## Problems", ""]
-        lines += [f"- {problem.render()}" for problem in problems]
+        lines += [f"## {_say('import_report_problems_heading', lang)}", ""]
+        lines += [f"- {problem.render(lang)}" for problem in problems]
         lines.append("")
     return "\n".join(lines)
 
 
-def _page(result: PageResult, dry_run: bool) -> list[str]:
+def _page(result: PageResult, dry_run: bool, lang: str) -> list[str]:
     page, memo = result.page, result.memo
-    lines = [f"## {page.title}", "", f"- From: `{page.path}` (`{page.source}`)"]
+    lines = [f"## {page.title}", "", f"- {_say('import_report_from', lang)}: `{page.path}` (`{page.source}`)"]
     if result.skipped:
-        lines.append(f"- Not imported: {result.skipped}")
+        lines.append(f"- {_say('import_report_not_imported', lang)}: {_say(result.skipped, lang)}")
     if result.problem:
-        lines.append(f"- Not imported: {result.problem.render()}")
+        lines.append(f"- {_say('import_report_not_imported', lang)}: {result.problem.render(lang)}")
     if memo is not None and result.outcome is not None:
-        lines += _memo(memo, result.outcome)
-    lines += _removed(page.removed)
+        lines += _memo(memo, result.outcome, lang)
+    lines += _removed(page.removed, lang)
     if memo is not None:
-        lines += _unknown(memo)
-        lines += [f"- Note: {note}" for note in memo.notes]
+        lines += _unknown(memo, lang)
+        lines += [f"- {_say('import_report_note', lang)}: {note.render(lang)}" for note in memo.notes]
         if dry_run and result.outcome and result.outcome.action.startswith("would"):
             lines += [
                 "",
@@ -68,50 +115,76 @@ def _page(result: PageResult, dry_run: bool) -> list[str]:
     return lines
 
 
-def _memo(memo: Memo, outcome: Outcome) -> list[str]:
-    file_line = f"- File: `{outcome.path}`: {outcome.action}"
+def _file_outcome(outcome: Outcome, lang: str) -> str:
+    """`path`: action (backup `x`) (why), for a memo and for an organisation file alike."""
+    line = f"`{outcome.path}`: {_keyed(ACTION_CODES, outcome.action, lang)}"
     if outcome.backup:
-        file_line += f" (backup `{outcome.backup}`)"
+        line += f" ({_say('import_report_backup', lang)} `{outcome.backup}`)"
     if outcome.detail:
-        file_line += f" ({outcome.detail})"
+        line += f" ({outcome.detail.render(lang)})"
+    return line
+
+
+def _memo(memo: Memo, outcome: Outcome, lang: str) -> list[str]:
     owned = sum(1 for t in memo.tasks if t.owner_slug)
     due = sum(1 for t in memo.tasks if t.due)
     lines = [
-        file_line,
-        f"- Title: {memo.title}",
-        f"- Date: {memo.date.isoformat()}, from the {memo.date_source}",
-        f"- Attendees: {_list(memo.attendees)}",
-        f"- Companies: {_list(memo.companies)}",
-        f"- Tags: {_list(memo.tags)}",
+        f"- {_say('import_report_file', lang)}: {_file_outcome(outcome, lang)}",
+        f"- {_say('import_report_title', lang)}: {memo.title}",
+        f"- {_say('import_report_date', lang)}: {memo.date.isoformat()}, {_date_source(memo, lang)}",
+        f"- {_say('import_report_attendees', lang)}: {_list(memo.attendees, lang)}",
+        f"- {_say('import_report_companies', lang)}: {_list(memo.companies, lang)}",
+        f"- {_say('import_report_tags', lang)}: {_list(memo.tags, lang)}",
     ]
     if memo.authors:
-        lines.append(f"- Authors: {_list(memo.authors)}")
+        lines.append(f"- {_say('import_report_authors', lang)}: {_list(memo.authors, lang)}")
     if memo.tasks:
-        lines.append(f"- Action items: {len(memo.tasks)} ({owned} with an owner, {due} with a due date)")
+        detail = _say("import_report_tasks_detail", lang, owned=owned, due=due)
+        lines.append(f"- {_say('import_report_tasks', lang)}: {len(memo.tasks)} ({detail})")
     return lines
 
 
-def _removed(removed: list[RemovedLine]) -> list[str]:
+def _date_source(memo: Memo, lang: str) -> str:
+    """ "from the body (line 4: 'Muistio 16.5.2012')": where the date was found, and on which line."""
+    code = f"import_date_{memo.date_source}" + ("" if memo.date_line else "_no_line")
+    if code not in CATALOGUE:
+        return memo.date_source
+    return _say(code, lang, line=memo.date_line, quote=repr(memo.date_text))
+
+
+def _removed(removed: list[RemovedLine], lang: str) -> list[str]:
+    label = _say("import_report_removed", lang)
     if not removed:
-        return ["- Removed lines: none"]
-    lines = ["- Removed lines:"]
-    lines += [f"  - {item.path}:{item.line}: {item.text} ({item.reason})" for item in removed]
+        return [f"- {label}: {_say('import_report_none', lang)}"]
+    lines = [f"- {label}:"]
+    lines += [
+        f"  - {item.path}:{item.line}: {item.text} ({_keyed(REASON_CODES, item.reason, lang)})" for item in removed
+    ]
     return lines
 
 
-def _unknown(memo: Memo) -> list[str]:
+def _unknown(memo: Memo, lang: str) -> list[str]:
     lines: list[str] = []
     for person in memo.unknown_people:
         org = person.organisation
-        where = f"companies/{slugify(org)}.md" if org else "companies/<organisation>.md"
-        lines.append(
-            f"- Unknown person: {person.name} ({person.how}"
-            + (f", {org}" if org else "")
-            + f"): add a contact to `{where}`"
-        )
+        where = f"companies/{slugify(org)}.md" if org else _say("import_report_any_organisation", lang)
+        how = _keyed(HOW_CODES, person.how, lang) + (f", {org}" if org else "")
+        advice = _say("import_report_add_contact", lang, path=where)
+        lines.append(f"- {_say('import_report_unknown_person', lang)}: {person.name} ({how}): {advice}")
     for name in memo.unknown_organisations:
-        lines.append(f"- Unknown organisation: {name}: `kb new company {_quote(name)}`")
+        label = _say("import_report_unknown_organisation", lang)
+        lines.append(f"- {label}: {name}: `kb new company {_quote(name)}`")
     return lines
+
+
+def _say(code: str, lang: str, **params: object) -> str:
+    return render_message(code, params, lang)
+
+
+def _keyed(codes: dict[str, str], key: str, lang: str) -> str:
+    """A key the importer decided with (an action, a reason), in words; an unknown key as it is."""
+    code = codes.get(key)
+    return _say(code, lang) if code else key
 
 
 def _quote(name: str) -> str:
@@ -119,5 +192,5 @@ def _quote(name: str) -> str:
     return shlex.quote(name) if any(c in name for c in '"$`\\') else f'"{name}"'
 
 
-def _list(items: list[str]) -> str:
-    return ", ".join(items) if items else "none"
+def _list(items: list[str], lang: str) -> str:
+    return ", ".join(items) if items else _say("import_report_none", lang)

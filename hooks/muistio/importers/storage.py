@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from bs4 import BeautifulSoup, Tag
 
-from .model import RemovedLine
+from .model import Message, RemovedLine
 
 Drop = Callable[[Tag, str, str], None]
 _QUOTED = {"info", "note", "warning", "tip", "panel"}
@@ -31,7 +31,7 @@ _UNWRAP = [
 
 def storage_to_html(
     storage: str, users: Mapping[str, str], shown: str, first_line: int = 1
-) -> tuple[BeautifulSoup, list[RemovedLine], list[str]]:
+) -> tuple[BeautifulSoup, list[RemovedLine], list[Message]]:
     """The body as HTML; what was dropped (with lines in `shown`) and notes for the report.
 
     `users` maps a user key or user name to the person's display name; `first_line` is the
@@ -42,7 +42,7 @@ def storage_to_html(
         if tag.sourceline:
             tag.sourceline += first_line - 1
     removed: list[RemovedLine] = []
-    notes: list[str] = []
+    notes: list[Message] = []
 
     def drop(tag: Tag, reason: str, text: str = "") -> None:
         removed.append(RemovedLine(shown, tag.sourceline or first_line, text or str(tag)[:200], reason))
@@ -63,7 +63,8 @@ def storage_to_html(
         for tag in soup.find_all(name):
             tag.unwrap()
     for tag in soup.find_all(lambda t: ":" in t.name):
-        notes.append(f"{shown}:{tag.sourceline}: unknown storage element <{tag.name}>; its text was kept")
+        where = {"path": shown, "line": tag.sourceline or 0}
+        notes.append(Message("import_note_unknown_element", {**where, "tag": tag.name}))
         tag.unwrap()
     return soup, removed, notes
 
@@ -84,7 +85,7 @@ def _tasks(soup: BeautifulSoup) -> None:
                 meta.decompose()
 
 
-def _link(soup: BeautifulSoup, link: Tag, users: Mapping[str, str], notes: list[str]) -> None:
+def _link(soup: BeautifulSoup, link: Tag, users: Mapping[str, str], notes: list[Message]) -> None:
     user = link.find("ri:user")
     if user is not None:
         key = str(user.get("ri:userkey") or user.get("ri:username") or "")
@@ -98,7 +99,8 @@ def _link(soup: BeautifulSoup, link: Tag, users: Mapping[str, str], notes: list[
     label = ""
     if target is not None:
         label = str(target.get("ri:content-title") or target.get("ri:filename") or target.get("ri:space-key") or "")
-        notes.append(f"link to {target.name[3:]} {label!r} kept as text")
+        kind = target.name[3:].replace("-", "_")  # page, attachment, blog_post, space
+        notes.append(Message(f"import_note_link_{kind}", {"label": label}))
         target.decompose()
     if body is None or not body.get_text(strip=True):
         link.replace_with(label)
@@ -106,7 +108,7 @@ def _link(soup: BeautifulSoup, link: Tag, users: Mapping[str, str], notes: list[
         link.unwrap()
 
 
-def _image(soup: BeautifulSoup, image: Tag, notes: list[str]) -> None:
+def _image(soup: BeautifulSoup, image: Tag, notes: list[Message]) -> None:
     url = image.find("ri:url")
     attachment = image.find("ri:attachment")
     src = (
@@ -116,11 +118,11 @@ def _image(soup: BeautifulSoup, image: Tag, notes: list[str]) -> None:
     )
     img = soup.new_tag("img", attrs={"src": src, "alt": str(image.get("ac:alt") or "")})
     if attachment is not None:
-        notes.append(f"image attachment {src!r} not copied")
+        notes.append(Message("import_note_image_attachment", {"src": src}))
     image.replace_with(img)
 
 
-def _macro(soup: BeautifulSoup, macro: Tag, drop: Drop, notes: list[str]) -> None:
+def _macro(soup: BeautifulSoup, macro: Tag, drop: Drop, notes: list[Message]) -> None:
     name = str(macro.get("ac:name") or "")
     if name in _CODE:
         language = macro.find("ac:parameter", attrs={"ac:name": "language"})
@@ -141,6 +143,6 @@ def _macro(soup: BeautifulSoup, macro: Tag, drop: Drop, notes: list[str]) -> Non
         macro.name = "blockquote"
         macro.attrs = {}
     else:
-        notes.append(f"macro {name!r}: its content was kept, the macro itself dropped")
+        notes.append(Message("import_note_macro_kept", {"name": name}))
         macro.name = "div"
         macro.attrs = {}

@@ -28,7 +28,7 @@ def read_text_copy(path: Path, shown: str, chrome: ChromeProfile) -> Page:
     """One page from a text copy; `shown` is how the report names the file."""
     lines = read_text(path, shown).split("\n")
     if not any(line.strip() for line in lines):
-        raise InputError(shown, 1, "the file is empty", "copy the page text into it first")
+        raise InputError(shown, 1, "import_empty_file")
 
     removed: list[RemovedLine] = []
     content: list[int] = []  # indexes of lines that may be page content
@@ -46,7 +46,7 @@ def read_text_copy(path: Path, shown: str, chrome: ChromeProfile) -> Page:
 
     labels = _take_labels(lines, content, chrome, shown, removed)
     if not content:
-        raise InputError(shown, 1, "nothing but Confluence chrome in the file", "was the page body copied as well?")
+        raise InputError(shown, 1, "import_only_chrome")
 
     if byline is not None and any(i < byline_index for i in content):
         # Page view order: header, title, byline, body. The title is the line just above the

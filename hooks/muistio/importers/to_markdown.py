@@ -16,6 +16,8 @@ from bs4 import Tag
 from bs4.element import NavigableString
 from markdownify import ATX, MarkdownConverter
 
+from .model import Message
+
 MENTION_CLASSES = {"confluence-userlink", "user-mention"}
 _BLOCKS = {"p", "li", "div", "td", "th", "blockquote", "[document]", "h1", "h2", "h3", "h4", "h5", "h6"}
 _LINE_START = re.compile(r"^(\s*)(?:(#|>|[-+=](?=\s|$))|(\d+)(?=[.)](?:\s|$)))")
@@ -33,7 +35,7 @@ class MemoConverter(MarkdownConverter):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(code_language_callback=_code_language, **options)
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         """Escape only what would change the rendering; `_` inside words is left alone."""
@@ -57,7 +59,7 @@ class MemoConverter(MarkdownConverter):
             return text  # the person's name; the knowledge base links names itself
         href = str(el.get("href") or "")
         if href and not re.match(r"(?:https?|mailto|ftp):", href):
-            self.notes.append(f"link to {href!r} kept as text: {el.get_text(' ', strip=True)}")
+            self.notes.append(Message("import_note_link_address", {"href": href, "text": el.get_text(" ", strip=True)}))
             return text
         converted: str = super().convert_a(el, text, parent_tags)
         return converted
@@ -87,7 +89,7 @@ class MemoConverter(MarkdownConverter):
     convert_th = _cell
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        self.notes.append(f"image {el.get('src')!r} not copied; the link points into the export")
+        self.notes.append(Message("import_note_image", {"src": el.get("src")}))
         converted: str = super().convert_img(el, text, parent_tags)
         return converted
 
@@ -113,7 +115,7 @@ def _code_language(el: Tag) -> str:
     return ""
 
 
-def to_markdown(body: Tag) -> tuple[str, list[str]]:
+def to_markdown(body: Tag) -> tuple[str, list[Message]]:
     """Markdown for a page body, and notes on what could not be carried over as it was."""
     converter = MemoConverter()
     markdown = converter.convert_soup(body)

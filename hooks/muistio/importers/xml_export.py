@@ -41,14 +41,9 @@ def read_xml_export(path: Path, shown: str) -> tuple[list[Page], list[Problem]]:
         for obj in _objects(path):
             objects[obj.cls].append(obj)
     except etree.XMLSyntaxError as error:
-        raise InputError(
-            shown,
-            error.lineno or 0,
-            f"the XML is broken: {error.msg}",
-            "the export may be cut short; export the space again or re-extract the zip",
-        ) from None
+        raise InputError(shown, error.lineno or 0, "import_broken_xml", detail=error.msg.rstrip(".")) from None
     except OSError as error:
-        raise InputError(shown, 0, f"cannot read: {error}", "check the path") from None
+        raise InputError(shown, 0, "import_unreadable", detail=error.strerror or str(error)) from None
 
     display = _display_names(objects)
     bodies = {b.refs.get("content"): b for b in objects["BodyContent"]}
@@ -69,20 +64,11 @@ def read_xml_export(path: Path, shown: str) -> tuple[list[Page], list[Problem]]:
             continue
         body = bodies.get(page.id)
         if body is None:
-            problems.append(
-                Problem(shown, page.line, f"page {page.id} has no body in the export", "the export may be incomplete")
-            )
+            problems.append(Problem(shown, page.line, "import_no_body", {"page": page.id}))
             continue
         storage = normalise(body.properties.get("body", ""))
         if body.properties.get("bodyType", "2") != "2":
-            problems.append(
-                Problem(
-                    shown,
-                    body.line,
-                    f"page {page.id} is in old wiki markup",
-                    "open and save it in Confluence to convert it, then export",
-                )
-            )
+            problems.append(Problem(shown, body.line, "import_wiki_markup", {"page": page.id}))
             continue
         soup, removed, notes = storage_to_html(storage, display, shown, body.lines.get("body", 1))
         created = _date(page.properties.get("creationDate"))
@@ -104,8 +90,9 @@ def read_xml_export(path: Path, shown: str) -> tuple[list[Page], list[Problem]]:
                 removed=removed,
                 notes=notes,
                 fallback_date=created,
-                fallback_date_source=f"created (line {page.lines.get('creationDate', page.line)})",
-                skip_reason="the space's home page, not a memo" if page.id in homes else "",
+                fallback_date_source="created",
+                fallback_date_line=page.lines.get("creationDate", page.line),
+                skip_reason="import_skip_home_page" if page.id in homes else "",
             )
         )
     return result, problems

@@ -6,15 +6,15 @@ the fix may depend on whether a suggestion was found ("did you mean ...?").
 
 Entry: code → language → (what is wrong, the fix when there is a suggestion, the fix otherwise).
 An empty fix adds nothing. Each part of the system keeps its wording in its own module here
-(`core` for reading and validating files, `linking`, `followups`, `content`, `cli`); this
-module merges them.
+(`core` for reading and validating files, `linking`, `followups`, `content`, `cli`, and
+`importer` for `kb import`'s problems and report); this module merges them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from muistio.messages import cli, content, core, followups, linking
+from muistio.messages import cli, content, core, followups, importer, linking
 
 CATALOGUE: dict[str, dict[str, tuple[str, str, str]]] = {
     **core.MESSAGES,
@@ -22,6 +22,7 @@ CATALOGUE: dict[str, dict[str, tuple[str, str, str]]] = {
     **followups.MESSAGES,
     **content.MESSAGES,
     **cli.MESSAGES,
+    **importer.MESSAGES,
 }
 
 
