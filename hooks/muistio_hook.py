@@ -56,7 +56,7 @@ from muistio.messages import language_of
 from muistio.pages import GeneratedPage
 from muistio.pages.followups_page import CALENDAR
 from muistio.pipeline import build_site
-from muistio.problems import Problem
+from muistio.problems import Problem, Severity
 from muistio.settings import Settings
 from muistio.site_options import SiteOptions, read_options
 
@@ -99,7 +99,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     with fewer_collections():
         site = build_site(root, settings, _STATE.cache, config.site_url or "")
     for problem in [*option_problems, *site.problems]:
-        log.warning(problem.render(lang))
+        if problem.severity is Severity.NOTICE:
+            log.info(problem.render(lang))  # not a warning: --strict must not fail on it
+        else:
+            log.warning(problem.render(lang))
     _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands}
     to_root = Path(os.path.relpath(root, config.docs_dir)).as_posix()  # edit_uri is read from docs_dir
     for page in site.pages:

@@ -115,8 +115,9 @@ def _check(root: Path, lang: str, paths: list[Path], fmt: str, option_problems: 
         if isinstance(selected, tuple):
             return _usage("check", *selected, lang)
         wanted.append(selected)
-    # what `mkdocs build --strict` would fail on
-    problems = [*option_problems, *analyse(root, problems_only=True).problems]
+    # what `mkdocs build --strict` would fail on (a notice found on the way is no part of that)
+    found = analyse(root, problems_only=True).problems
+    problems = [*option_problems, *(p for p in found if p.severity is not Severity.NOTICE)]
     if paths:
         problems = [p for p in problems if any(_within(p.path, prefix) for prefix in wanted)]
     sys.stdout.write(report_formats.render(problems, fmt, lang))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,7 +19,7 @@ from muistio.knowledge_base import KnowledgeBase, add_mentions
 from muistio.linking.matcher import Matcher, Term
 from muistio.names import did_you_mean, slugify
 from muistio.pages.markup import relative
-from muistio.problems import Problem
+from muistio.problems import Problem, Severity
 from muistio.records import Memo
 
 
@@ -66,6 +67,12 @@ class Entities:
         self.names: dict[str, str] = {}
         """Entity key → canonical name."""
         self._lookup: dict[str, str] = {}
+        self._named: dict[str, list[str]] = {}
+        """Casefolded name → every entity that answers to it (more than one: an ambiguous name)."""
+        self.organisation_of: dict[str, str] = {
+            f"person:{person.slug}": f"company:{person.company}" for person in kb.people.values()
+        }
+        """Person key → the key of the organisation whose contact the person is."""
         for company in kb.companies.values():
             key = f"company:{company.slug}"
             meta = company.meta
@@ -78,8 +85,11 @@ class Entities:
         for offering in kb.offerings.values():
             self._add(f"offering:{offering.slug}", offering.name, offering.src_uri, offering.slug,
                       [offering.name, *offering.aliases], offering.common_word, False)
-        self.fingerprint = hashlib.sha256(repr((self.terms, sorted(self.uris.items()))).encode()).hexdigest()
-        """Changes whenever any name, flag or page location changes: cached links are then stale."""
+        self.fingerprint = hashlib.sha256(
+            repr((self.terms, sorted(self.uris.items()), sorted(self.organisation_of.items()))).encode()
+        ).hexdigest()
+        """Changes whenever any name, flag, page location or person's organisation changes (which
+        one of two people called "Petri" a memo means depends on it): cached links are then stale."""
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -94,11 +104,18 @@ class Entities:
         for text in names:
             self.terms.append(Term(text, key, common_word=common_word, match_lowercase=match_lowercase))
             self._lookup.setdefault(text.casefold(), key)
+            named = self._named.setdefault(text.casefold(), [])
+            if key not in named:
+                named.append(key)
 
     def resolve(self, target: str) -> str | None:
         """A wikilink target (a name, alias, former name or slug) → entity key."""
         target = target.strip()
         return self._lookup.get(target.casefold()) or self._lookup.get(slugify(target))
+
+    def named(self, target: str) -> tuple[str, ...]:
+        """Every entity whose name, alias or former name `target` is."""
+        return tuple(self._named.get(target.strip().casefold(), ()))
 
     def suggestion(self, target: str) -> str | None:
         return did_you_mean(target, [*self.names.values(), *(k for k in self._lookup if "-" in k)])
@@ -108,8 +125,9 @@ def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, proble
              workers: int = 1) -> Linked:
     """Link every memo's body and collect all mentions; adds text mentions to the backlinks.
 
-    With `problems_only`, only memos that contain a `[[wikilink]]` are linked: the only problem
-    linking can find is an unknown wikilink, and `kb check` should not pay for the rest.
+    With `problems_only`, only memos that contain a `[[wikilink]]` are linked: the only problems
+    linking can find that `kb check` reports are wikilinks that lead nowhere (an unknown or a
+    shared name), and `kb check` should not pay for the rest.
     With `workers` > 1, memos not in `kept` are linked in that many processes (see `_link_many`).
     `kept` holds earlier results by memo path (`BuildCache.links`, filled from `link_store` on
     disk); one is used only while the memo's body, the line the body starts on and every name
@@ -122,7 +140,7 @@ def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, proble
     stale: list[tuple[Memo, str]] = []
     for memo in memos:
         entry = kept.get(memo.path) if kept is not None else None
-        digest = body_digest(memo.source.body)
+        digest = body_digest(memo.source.body, _context(memo))
         if entry is not None and entry[:3] == (digest, memo.source.body_line, entities.fingerprint):
             results[memo.path] = entry[3]
         else:
@@ -178,13 +196,45 @@ MemoLinks = tuple[str, list[MemoMention], list[Problem]]
 """One memo's linked body, its mentions and its link problems."""
 
 LinkEntry = tuple[str, int, str, MemoLinks]
-"""A memo's `MemoLinks` with what they were made from: the hash of its body (`body_digest`), the
-line the body starts on (mentions and problems carry file lines, which move when the front
-matter grows) and the names' `Entities.fingerprint`."""
+"""A memo's `MemoLinks` with what they were made from: the hash of its body and of the entities
+its front matter names (`body_digest`), the line the body starts on (mentions and problems carry
+file lines, which move when the front matter grows) and the names' `Entities.fingerprint`."""
 
 
-def body_digest(body: str) -> str:
-    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
+def body_digest(body: str, context: tuple[str, ...] = ()) -> str:
+    """The hash a kept result is looked up by; `context` is what `_context` gives the memo."""
+    digest = hashlib.blake2b(body.encode(), digest_size=16)
+    if context:
+        digest.update("\0".join(("", *context)).encode())
+    return digest.hexdigest()
+
+
+def _context(memo: Memo) -> tuple[str, ...]:
+    """The entities a memo's front matter names: who a name both of two people have means."""
+    meta = memo.meta
+    return (*(f"person:{slug}" for slug in (*meta.attendees, *meta.authors)),
+            *(f"company:{slug}" for slug in meta.companies))
+
+
+def chooser(entities: Entities, context: tuple[str, ...]) -> Callable[[tuple[str, ...]], str | None]:
+    """Which of the entities that words name equally well a memo means, or None if it cannot say.
+
+    "Petri", the alias of two contacts, is the one among the memo's attendees or authors; failing
+    that, the one whose organisation the memo is about. Anything else would be a guess, and a
+    wrong link puts the memo on the wrong person's page, so then it is left to the writer.
+    """
+    named = set(context)
+
+    def choose(keys: tuple[str, ...]) -> str | None:
+        for fits in (lambda key: key in named, lambda key: entities.organisation_of.get(key) in named):
+            chosen = [key for key in keys if fits(key)]
+            if len(chosen) == 1:
+                return chosen[0]
+            if chosen:
+                return None
+        return None
+
+    return choose
 
 
 def link_memo(entities: Entities, memo: Memo) -> MemoLinks:
@@ -197,15 +247,39 @@ def link_memo(entities: Entities, memo: Memo) -> MemoLinks:
 
     from muistio.linking.markdown import link_markdown  # markdown-it only when a memo is linked
 
-    result = link_markdown(source.body, entities.matcher, href, entities.resolve)
+    choose = chooser(entities, _context(memo))
+
+    def resolve(target: str) -> str | None:
+        named = entities.named(target)
+        return choose(named) if len(named) > 1 else entities.resolve(target)
+
+    result = link_markdown(source.body, entities.matcher, href, resolve, choose)
     mentions = [
         MemoMention(memo.path, m.key, m.surface, m.line + offset, m.sentence,
                     (m.sentence_start, m.sentence_end), m.linked, m.explicit)
         for m in result.mentions
     ]
-    problems = [
-        Problem(memo.path, unknown.line + offset, "unknown_wikilink",
-                {"target": unknown.target, "suggestion": entities.suggestion(unknown.target) or ""})
-        for unknown in result.unknown_wikilinks
-    ]
-    return result.text, mentions, problems
+    problems: list[Problem] = []
+    for unknown in result.unknown_wikilinks:
+        named = entities.named(unknown.target)
+        if len(named) > 1:  # a link the writer asked for and did not get: a warning
+            problems.append(_ambiguous(entities, memo, unknown.line + offset, unknown.raw, named, Severity.WARNING))
+        else:
+            suggestion = entities.suggestion(unknown.target) or ""
+            problems.append(Problem(memo.path, unknown.line + offset, "unknown_wikilink",
+                                    {"target": unknown.target, "suggestion": suggestion}))
+    problems += [_ambiguous(entities, memo, name.line + offset, name.surface, name.keys, Severity.NOTICE)
+                 for name in result.ambiguous]
+    return result.text, mentions, sorted(problems, key=lambda problem: problem.line)
+
+
+def _ambiguous(entities: Entities, memo: Memo, line: int, surface: str, keys: tuple[str, ...],
+               severity: Severity) -> Problem:
+    """Not an error: the memo is fine as text, but the writer may want to say who is meant."""
+    keys = tuple(sorted(keys, key=lambda key: (entities.names.get(key, key).casefold(), key)))
+    slugs = [key.partition(":")[2] for key in keys]
+    described = [f"{entities.names.get(key, slug)} ({slug})" for key, slug in zip(keys, slugs, strict=True)]
+    target, _, label = surface.removeprefix("[[").removesuffix("]]").partition("|")
+    example = f"[[{slugs[0]}|{(label or target).strip()}]]"
+    return Problem(memo.path, line, "ambiguous_name",
+                   {"surface": surface, "names": ", ".join(described), "example": example}, severity)

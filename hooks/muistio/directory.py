@@ -26,11 +26,15 @@ class KnowledgeBaseDirectory:
         return list(dict.fromkeys(slugs))
 
     def _whole(self, name: str, kind: str) -> str | None:
-        """An exact name, alias or slug first; else an inflected form that covers the whole name."""
+        """An exact name, alias or slug first; else an inflected form that covers the whole name.
+        A name two entities share ("Petri") is no one's: the page does not say which is meant."""
+        if len(self.entities.named(name)) > 1:
+            return None
         key = self.entities.resolve(name)
         if key is None:
             matches = self.entities.matcher.find(name.strip())
-            if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(name.strip()):
+            if (len(matches) == 1 and not matches[0].others and matches[0].start == 0
+                    and matches[0].end == len(name.strip())):
                 key = matches[0].key
         if key is None or not key.startswith(f"{kind}:"):
             return None

@@ -26,7 +26,7 @@ from muistio.pages.indexes import directory_page, people_page, timeline_page
 from muistio.pages.memo import memo_page
 from muistio.pages.person import offering_page, person_page
 from muistio.pages.relationship_map import map_page
-from muistio.problems import Problem, sorted_problems
+from muistio.problems import Problem, Severity, sorted_problems
 from muistio.publishing import public_view
 from muistio.records import Company, Memo
 from muistio.settings import Settings
@@ -148,7 +148,8 @@ def _pages(analysis: Analysis) -> list[GeneratedPage]:
     kb, ctx = analysis.kb, analysis.context
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in analysis.problems:
-        by_file[problem.path].append(problem)
+        if problem.severity is not Severity.NOTICE:  # a note for the writer, not a fault to show readers
+            by_file[problem.path].append(problem)
     pages: list[GeneratedPage] = [memo_page(ctx, memo, by_file.get(memo.path, [])) for memo in kb.memos]
     pages += [company_page(ctx, company) for company in kb.companies.values()]
     pages += [person_page(ctx, person) for person in kb.people.values()]

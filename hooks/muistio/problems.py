@@ -19,10 +19,15 @@ from muistio.messages import render_message
 
 
 class Severity(StrEnum):
-    """Errors fail `kb check` and `mkdocs build --strict`; warnings are advice (both are logged)."""
+    """Errors fail `kb check` and `mkdocs build --strict`; warnings fail only the strict build;
+    notices fail nothing. All three are logged by the build and listed by `kb review`."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
+    """Something the text leaves open rather than gets wrong (a name two people share, left
+    unlinked): worth a reviewer's look, never a reason to stop a build. `kb check`, which
+    links only what it must, does not look for them."""
 
 
 @dataclass(frozen=True)

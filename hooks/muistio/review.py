@@ -38,11 +38,11 @@ LABELS: dict[str, dict[str, str]] = {
                    "until they are fixed.",
         "warned": "{count} warning(s) in the changed files: `kb check` passes, but the site's strict build "
                   "(`mkdocs build --strict`) fails until they are fixed.",
-        "warning": "warning",
+        "warning": "warning", "notice": "note",
         "links": "Links to",
         "followups": "Follow-ups", "no_owner": "no owner", "due": "due",
         "no_links": "No links: no known organisation, person or offering is named.",
-        "problems": "Problems",
+        "problems": "Problems", "notes": "Notes",
         "line": "line {line}",
         "names": "Names with no page yet (an organisation gets `kb new company`; a person is added to "
                  "their organisation's contacts)",
@@ -61,11 +61,11 @@ LABELS: dict[str, dict[str, str]] = {
                    "ei mene läpi ennen kuin ne on korjattu.",
         "warned": "Muuttuneissa tiedostoissa on varoituksia {count}: `kb check` menee läpi, mutta sivuston "
                   "tiukka rakennus (`mkdocs build --strict`) ei mene ennen kuin ne on korjattu.",
-        "warning": "varoitus",
+        "warning": "varoitus", "notice": "huomautus",
         "links": "Linkittyy",
         "followups": "Sovitut toimenpiteet", "no_owner": "ei vastuuhenkilöä", "due": "määräpäivä",
         "no_links": "Ei linkkejä: tekstissä ei mainita tunnettuja organisaatioita, henkilöitä tai tarjoomia.",
-        "problems": "Ongelmat",
+        "problems": "Ongelmat", "notes": "Huomautukset",
         "line": "rivi {line}",
         "names": "Nimiä, joilla ei ole vielä sivua (organisaatio: `kb new company`; henkilö lisätään "
                  "organisaationsa yhteyshenkilöksi)",
@@ -171,8 +171,9 @@ def report(kb: KnowledgeBase, all_problems: Sequence[Problem], linked: Linked, i
     companies = [path for path in changes.changed if path not in memos]
     lines += [labels["counts"].format(memos=len(memos), companies=len(companies)), ""]
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    summary = "failing" if errors else "warned" if problems else "clean"
-    lines += [labels[summary].format(count=len(problems), errors=errors), ""]
+    serious = sum(p.severity is not Severity.NOTICE for p in problems)  # notices fail nothing
+    summary = "failing" if errors else "warned" if serious else "clean"
+    lines += [labels[summary].format(count=serious, errors=errors), ""]
     memo_records = {memo.path: memo for memo in kb.memos}
     company_records = {company.path: company for company in kb.companies.values()}
     for path in memos:
@@ -247,11 +248,12 @@ def _followups(kb: KnowledgeBase, items: Sequence[ActionItem], labels: dict[str,
 def _problems(problems: list[Problem], labels: dict[str, str], lang: str) -> list[str]:
     if not problems:
         return []
-    lines = [f"**{labels['problems']}**", ""]
+    heading = "notes" if all(p.severity is Severity.NOTICE for p in problems) else "problems"
+    lines = [f"**{labels[heading]}**", ""]
     for problem in problems:
         where = labels["line"].format(line=problem.line)
-        if problem.severity is Severity.WARNING:
-            where += f" ({labels['warning']})"
+        if problem.severity is not Severity.ERROR:
+            where += f" ({labels[problem.severity.value]})"
         lines.append(f"- {where}: {md(problem.message(lang))}")
     return [*lines, ""]
 

@@ -15,6 +15,10 @@ takes the reader to the same page. If a ``[[wikilink]]`` to the entity came earl
 gave the reader the link and no plain mention is linked. Wikilinks are always linked: the writer
 asked for them. Every mention, linked or not, is returned for the "mentioned in" lists.
 
+A name that several entities answer to (two contacts called "Petri") is linked to the one the
+caller's ``choose`` picks; when it cannot pick, the words stay text, are no mention of anyone, and
+their first place is returned in ``ambiguous`` so the writer can say who is meant.
+
 The output equals the input except for the inserted ``[surface](href)`` and replaced wikilinks:
 the source is never re-rendered, so diffs of generated pages stay readable and nothing the
 writer typed (spacing, line endings, odd Markdown) changes meaning.
@@ -61,10 +65,21 @@ class UnknownWikilink:
 
 
 @dataclass(frozen=True)
+class AmbiguousName:
+    """Words that name several entities equally well, none of which `choose` could pick."""
+
+    line: int
+    surface: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LinkedMarkdown:
     text: str
     mentions: list[Mention]
     unknown_wikilinks: list[UnknownWikilink]
+    ambiguous: list[AmbiguousName] = field(default_factory=list)
+    """The first unresolved mention of each set of entities; it and the later ones stay text."""
 
 
 _ENV_KEY = "muistio_linking"
@@ -443,6 +458,8 @@ def _candidates(
     resolve_wikilink: Callable[[str], str | None],
     src: _Source,
     unknown: list[UnknownWikilink],
+    choose: Callable[[tuple[str, ...]], str | None],
+    ambiguous: dict[tuple[str, ...], AmbiguousName],
 ) -> list[_Candidate]:
     spans = _top_level(block.spans)
     masked, markup = _mask(block, spans)
@@ -476,8 +493,15 @@ def _candidates(
         if any(char in written for char in "[]`"):
             continue
         surface = written if written == match.surface else " ".join(match.surface.split())
+        key: str | None = match.key
+        if match.others:
+            keys = (match.key, *match.others)
+            key = choose(keys)
+            if key is None:
+                ambiguous.setdefault(keys, AmbiguousName(src.line_of(span[0]), surface, keys))
+                continue
         found.append(
-            _Candidate(span[0], span[1], match.key, surface, False, None, block, match.start, match.end, markup)
+            _Candidate(span[0], span[1], key, surface, False, None, block, match.start, match.end, markup)
         )
     return found
 
@@ -493,13 +517,18 @@ def link_markdown(
     matcher: Matcher,
     href: Callable[[str], str | None],
     resolve_wikilink: Callable[[str], str | None],
+    choose: Callable[[tuple[str, ...]], str | None] = lambda keys: None,
 ) -> LinkedMarkdown:
-    """Link the entities mentioned in a memo body; see the module docstring for the rules."""
+    """Link the entities mentioned in a memo body; see the module docstring for the rules.
+
+    `choose` picks one of the entities that words name equally well (two contacts called
+    "Petri"), or None: then those words are not a mention of either, and are reported."""
     src = _Source.of(source)
     unknown: list[UnknownWikilink] = []
+    ambiguous: dict[tuple[str, ...], AmbiguousName] = {}
     candidates: list[_Candidate] = []
     for block in _blocks(source, src):
-        candidates.extend(_candidates(block, source, matcher, resolve_wikilink, src, unknown))
+        candidates.extend(_candidates(block, source, matcher, resolve_wikilink, src, unknown, choose, ambiguous))
     candidates.sort(key=lambda c: c.start)
 
     hrefs: dict[str, str | None] = {}
@@ -543,7 +572,7 @@ def link_markdown(
         )
     pieces.append(source[pos:])
     unknown.sort(key=lambda u: u.line)
-    return LinkedMarkdown("".join(pieces), mentions, unknown)
+    return LinkedMarkdown("".join(pieces), mentions, unknown, sorted(ambiguous.values(), key=lambda a: a.line))
 
 
 def _sentence(cand: _Candidate, cache: dict[int, Any]) -> tuple[str, int, int]:
@@ -556,4 +585,4 @@ def _sentence(cand: _Candidate, cache: dict[int, Any]) -> tuple[str, int, int]:
     return sentence_around(plain, start, end)
 
 
-__all__ = ["LinkedMarkdown", "Mention", "UnknownWikilink", "link_markdown"]
+__all__ = ["AmbiguousName", "LinkedMarkdown", "Mention", "UnknownWikilink", "link_markdown"]

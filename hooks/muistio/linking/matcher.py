@@ -23,6 +23,8 @@ Rules a reader of a memo would notice:
   written matches there). A name *preceded* by a hyphen is not ("Keski-Uusimaa" is not Uusimaa,
   "Pohjois-Karjala" is not Karjala); names that contain a hyphen (OP-Pohjola) match as a whole.
 * A name glued to "@", "#", "/", "." or "_" is a handle, path, domain or identifier, not a mention.
+* Words that name two entities equally well (two contacts both called "Petri") are one match
+  that carries both (``Match.others``): the matcher knows names, not which person a memo means.
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ class Match:
     key: str
     term: str
     surface: str
+    others: tuple[str, ...] = ()
+    """Other entities the same words name just as well (two contacts both called "Petri"): `key`
+    is only the first of them, and the caller decides, from what else it knows, which is meant."""
 
 
 @dataclass(frozen=True)
@@ -250,10 +255,10 @@ class Matcher:
             if best is None:
                 i += 1
                 continue
-            last, candidate = best
+            last, candidate, others = best
             end = tokens[last][1]
             term = candidate.term
-            matches.append(Match(start, end, term.key, term.text, text[start:end]))
+            matches.append(Match(start, end, term.key, term.text, text[start:end], others))
             i = last + 1
         return matches
 
@@ -289,15 +294,16 @@ class Matcher:
             best = self._best_at(text, tokens, words, 0)
             if best is None:
                 continue
-            last, candidate = best
+            last, candidate, others = best
             end = tokens[last][1]
             term = candidate.term
-            matches.append(Match(start, end, term.key, term.text, text[start:end]))
+            matches.append(Match(start, end, term.key, term.text, text[start:end], others))
             pos = end
 
     def _best_at(
         self, text: str, tokens: list[tuple[int, int]], words: _Words, i: int
-    ) -> tuple[int, _Candidate] | None:
+    ) -> tuple[int, _Candidate, tuple[str, ...]] | None:
+        """The longest match starting at word `i`, and the other entities it names as well."""
         start = tokens[i][0]
         if start > 0 and (
             text[start - 1] in _BLOCKED_BEFORE or (text[start - 1] == "_" and text[start - 2 : start - 1].isalnum())
@@ -311,6 +317,7 @@ class Matcher:
         if not candidates:
             return None
         best: tuple[int, _Candidate] | None = None
+        matched: list[tuple[int, _Candidate]] = []
         sentence_start: bool | None = None
         for candidate in candidates:
             last = _match_end(text, tokens, words, i, candidate)
@@ -321,9 +328,16 @@ class Matcher:
                     sentence_start = is_sentence_start(text, start)
                 if sentence_start:
                     continue
+            matched.append((last, candidate))
             if best is None or last > best[0] or (last == best[0] and candidate.order < best[1].order):
                 best = (last, candidate)
-        return best
+        if best is None:
+            return None
+        last, winner = best
+        others = tuple(dict.fromkeys(
+            c.term.key for end, c in matched if end == last and c.term.key != winner.term.key
+        ))
+        return last, winner, others
 
 
 class _Folded:

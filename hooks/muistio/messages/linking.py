@@ -9,4 +9,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("[[{target}]] ei ole minkään organisaation, henkilön tai tarjooman nimi.",
                "Tarkoititko [[{suggestion}]]?", "Luo sivu tai kirjoita nimi ilman hakasulkeita."),
     },
+    "ambiguous_name": {
+        "en": ("'{surface}' could mean {names}, so it is not linked here or later in this memo.", "",
+               "Write the full name, add the person to attendees (or their organisation to companies), "
+               "or link it yourself, e.g. {example}."),
+        "fi": ("'{surface}' voi tarkoittaa näistä ketä tahansa: {names}; siksi sitä ei linkitetty tässä "
+               "eikä myöhemmin tässä muistiossa.", "",
+               "Kirjoita koko nimi, lisää henkilö kohtaan attendees (tai hänen organisaationsa kohtaan "
+               "companies) tai linkitä itse, esim. {example}."),
+    },
 }
