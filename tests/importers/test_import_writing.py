@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from muistio.importers import StaticDirectory, import_paths
+from muistio.importers.front_matter import recognised_sources
 
 Snap = Callable[[Path], dict[str, bytes]]
 SEED = "confluence-page-2012-05-16.txt"
@@ -74,6 +75,38 @@ def test_the_memo_is_found_by_source_even_after_a_rename(
     before = snapshot(kb)
     import_paths([seed], directory, kb)
     assert snapshot(kb) == before
+
+
+def test_a_memo_copied_by_hand_is_found_by_the_pages_file_name(
+    seed: Path, kb: Path, directory: StaticDirectory, snapshot: Snap
+):
+    """Before the importer, people copied pages by hand and wrote the copy's file name as the
+    `source:`; importing that copy must find their memo, not write a second one."""
+    import_paths([seed], directory, kb)
+    memo = kb / MEMO
+    text = memo.read_text(encoding="utf-8")
+    assert f"source: confluence-text:{SEED}\n" in text
+    memo.write_text(text.replace(f"source: confluence-text:{SEED}\n", f"source: {SEED}\n"), encoding="utf-8")
+    before = snapshot(kb)
+    run = import_paths([seed], directory, kb)
+    assert snapshot(kb) == before
+    outcome = run.pages[0].outcome
+    assert outcome is not None and (outcome.action, str(outcome.path)) == ("skipped", MEMO)
+
+
+@pytest.mark.parametrize(("written", "recognised"), [
+    ("confluence-page-2012-05-16.txt", "confluence-text:confluence-page-2012-05-16.txt"),
+    ("Tapaaminen.html", "confluence-html:Tapaaminen.html"),
+    ("https://wiki.example.fi/pages/viewpage.action?pageId=1234567", "confluence:1234567"),
+    ("https://example.atlassian.net/wiki/spaces/RT/pages/1234567/Tapaaminen", "confluence:1234567"),
+])
+def test_a_hand_written_source_is_known_in_the_importers_form(written: str, recognised: str) -> None:
+    assert recognised_sources(written) == [written, recognised]
+
+
+def test_a_source_that_names_no_page_is_only_itself() -> None:
+    assert recognised_sources("Petrin sähköposti") == ["Petrin sähköposti"]
+    assert recognised_sources("confluence:1234567") == ["confluence:1234567"]
 
 
 def test_dry_run_writes_nothing_and_shows_the_memo(seed: Path, kb: Path, directory: StaticDirectory, snapshot: Snap):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
 
 import yaml
@@ -65,3 +66,25 @@ def read_source(text: str) -> str | None:
         return None
     source = data.get("source") if isinstance(data, dict) else None
     return str(source) if source else None
+
+
+_PAGE_ID_RE = re.compile(r"[?&]pageId=(\d+)|/pages/(\d+)(?:[/?#]|$)")
+
+
+def recognised_sources(source: str) -> list[str]:
+    """The `source:` values the importer would write for the page a hand-written `source:`
+    names: the value itself, and for a bare file name (`confluence-page-2012-05-16.txt`, as a
+    person copying a page by hand writes it) or a Confluence address with the page's id, the
+    importer's own form of it. Without them, importing that page would write a second memo."""
+    source = source.strip()
+    forms = [source]
+    found = _PAGE_ID_RE.search(source)
+    if found and source.startswith(("http://", "https://")):
+        forms.append(f"confluence:{found.group(1) or found.group(2)}")
+    elif ":" not in source and "/" not in source:
+        suffix = source.rpartition(".")[2].lower()
+        if suffix == "txt":
+            forms.append(f"confluence-text:{source}")
+        elif suffix in ("html", "htm"):
+            forms.append(f"confluence-html:{source}")
+    return forms

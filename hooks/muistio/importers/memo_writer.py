@@ -16,7 +16,7 @@ from muistio.fileio import write_new
 from muistio.names import slugify
 
 from .errors import Problem
-from .front_matter import read_source, scalar
+from .front_matter import read_source, recognised_sources, scalar
 from .memo_builder import Memo
 from .model import Message
 
@@ -37,7 +37,8 @@ class Outcome:
 
 
 def existing_sources(repo_root: Path) -> dict[str, PurePosixPath]:
-    """`source:` → memo file, for every memo in the knowledge base."""
+    """`source:` → memo file, for every memo in the knowledge base, also under the importer's
+    form of a hand-written one (`recognised_sources`)."""
     found: dict[str, PurePosixPath] = {}
     for path in sorted((repo_root / "memos").glob("**/*.md")):
         try:
@@ -45,7 +46,8 @@ def existing_sources(repo_root: Path) -> dict[str, PurePosixPath]:
         except (OSError, UnicodeDecodeError):
             continue
         if source:
-            found.setdefault(source, PurePosixPath(path.relative_to(repo_root).as_posix()))
+            for form in recognised_sources(source):
+                found.setdefault(form, PurePosixPath(path.relative_to(repo_root).as_posix()))
     return found
 
 
