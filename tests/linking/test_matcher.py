@@ -106,6 +106,20 @@ def test_abbreviations_take_endings_after_a_colon_only() -> None:
     assert surfaces("Sana TKKn ei ole muoto, eikä TKKssa.") == []
 
 
+def test_a_company_form_at_the_end_of_a_name_takes_its_ending_after_a_colon() -> None:
+    """Finnish writes "Alfa Oy:n", "Fazer Oyj:lle", "Apple Inc:n": a company form is an
+    abbreviation even though it is not in capitals."""
+    matcher = Matcher([Term("Alfa Oy", "company:alfa"), Term("Fazer Oyj", "company:fazer"),
+                       Term("Apple Inc", "company:apple")])
+    found = matcher.find("Alfa Oy:n kumppani, Alfa Oy, Fazer Oyj:lle ja Apple Inc:n tuote; Alfa Oyn ei ole muoto.")
+    assert [(m.surface, m.key) for m in found] == [
+        ("Alfa Oy:n", "company:alfa"),
+        ("Alfa Oy", "company:alfa"),
+        ("Fazer Oyj:lle", "company:fazer"),
+        ("Apple Inc:n", "company:apple"),
+    ]
+
+
 def test_capitalised_name_needs_a_capital_but_rest_is_case_insensitive() -> None:
     assert surfaces("Ostimme koneen ja luimme sanomalehteä.") == []
     assert keys("Sanoma wsoy ja OP-pohjola soittivat.") == [

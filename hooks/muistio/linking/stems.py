@@ -132,10 +132,16 @@ def is_abbreviation(word: str) -> bool:
     return any(char.isalnum() for char in word) and not any(char.islower() for char in word)
 
 
+COMPANY_FORMS = frozenset({"oy", "oyj", "ab", "abp", "ky", "ay", "ry", "rf", "tmi",
+                           "ltd", "inc", "plc", "llc", "gmbh", "ag"})
+"""Company-form abbreviations that end a name ("Alfa Oy", "Fazer Oyj", "Apple Inc"): written in
+mixed case, yet inflected like TKK, after a colon: "Alfa Oy:n", "Fazer Oyj:lle"."""
+
+
 def word_stems(word: str) -> frozenset[Stem]:
     """The stems of one word (the last word of a name), with the endings each one takes."""
     original = unicodedata.normalize("NFC", word)
-    if is_abbreviation(original):
+    if is_abbreviation(original) or original.lower() in COMPANY_FORMS:
         return frozenset({Stem(original.lower(), StemKind.ABBREVIATION)})
     w = original.lower()
     out: set[Stem] = {Stem(w, StemKind.NOMINATIVE)}
