@@ -54,6 +54,17 @@ def test_link_stage_problems_are_reported_like_the_strict_build(
     assert out.startswith(f"{MEMO}:7: [[Sanoma]] does not name any organisation, person or offering.")
 
 
+def test_a_wikilink_in_an_organisations_own_text_is_checked_too(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    company = "---\nname: Alfa Oy\n---\nAlfa Oy on [[Metroplia]]n kumppani.\n"
+    assert run(tree({MEMO: GOOD_MEMO, "companies/alfa.md": company})) == 1
+    assert capsys.readouterr().out == (
+        "companies/alfa.md:4: [[Metroplia]] does not name any organisation, person or offering. "
+        "Did you mean [[Metropolia]]?\n"
+    )
+
+
 def test_only_the_files_given_are_reported(
     tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -84,6 +84,17 @@ def test_the_edit_button_opens_the_file_the_page_came_from(tmp_path: Path) -> No
     assert button("people") is None
 
 
+def test_an_organisations_own_text_links_the_names_in_it(site: Path) -> None:
+    """Sanoma WSOY's page says "Petri Laitisella on yhteys Sanoma WSOY:hyn": the person links to
+    his page, as in a memo; the organisation's own name does not link to the page it is on."""
+    paragraph = next(p for p in content(page(site, "companies/sanoma-wsoy.md")).select("p")
+                     if p.get_text().startswith("Kustantamo."))
+    assert [(a.get_text(), a["href"]) for a in paragraph.select("a")] == [
+        ("Petri Laitisella", "../../people/petri-laitinen/")
+    ]
+    assert paragraph.get_text() == "Kustantamo. Vuoden 2012 muistion mukaan Petri Laitisella on yhteys Sanoma WSOY:hyn."
+
+
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:
     soup = page(site, "people/petri-laitinen.md")
     assert soup.select_one("h1").get_text() == "Petri Laitinen"

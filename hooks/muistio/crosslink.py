@@ -13,14 +13,19 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from muistio import forked
 from muistio.knowledge_base import KnowledgeBase, add_mentions
 from muistio.linking.matcher import Matcher, Term
+from muistio.load import SourceFile
 from muistio.names import did_you_mean, slugify
 from muistio.pages.markup import relative
 from muistio.problems import Problem, Severity
-from muistio.records import Memo
+from muistio.records import Company, Memo
+
+if TYPE_CHECKING:
+    from muistio.linking.markdown import LinkedMarkdown
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class MemoMention:
 class Linked:
     bodies: dict[str, str] = field(default_factory=dict)
     """Memo path → body with links inserted."""
+    company_bodies: dict[str, str] = field(default_factory=dict)
+    """Organisation file path → its own text with links inserted (`link_company`)."""
     mentions: dict[str, list[MemoMention]] = field(default_factory=dict)
     """Memo path → its mentions, in text order."""
     by_entity: dict[str, list[MemoMention]] = field(default_factory=dict)
@@ -124,6 +131,7 @@ class Entities:
 def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, problems_only: bool = False,
              workers: int = 1) -> Linked:
     """Link every memo's body and collect all mentions; adds text mentions to the backlinks.
+    Organisations' own texts are linked too, after the memos, and mention nothing.
 
     With `problems_only`, only memos that contain a `[[wikilink]]` are linked: the only problems
     linking can find that `kb check` reports are wikilinks that lead nowhere (an unknown or a
@@ -164,6 +172,11 @@ def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, proble
             named.append((memo, [m.key for m in mentions]))
     add_mentions(kb, named)
     linked.by_entity = dict(by_entity)
+    for company in kb.companies.values():
+        text = company.source.body
+        if text.strip() and (not problems_only or "[[" in text):
+            linked.company_bodies[company.path], problems = link_company(entities, company)
+            linked.problems += problems
     return linked
 
 
@@ -238,42 +251,60 @@ def chooser(entities: Entities, context: tuple[str, ...]) -> Callable[[tuple[str
 
 
 def link_memo(entities: Entities, memo: Memo) -> MemoLinks:
-    source = memo.source
+    body, result, problems = _link_text(entities, memo.source, memo.src_uri, _context(memo))
+    offset = memo.source.body_line - 1
+    mentions = [
+        MemoMention(memo.path, m.key, m.surface, m.line + offset, m.sentence,
+                    (m.sentence_start, m.sentence_end), m.linked, m.explicit)
+        for m in result.mentions
+    ]
+    return body, mentions, problems
+
+
+def link_company(entities: Entities, company: Company) -> tuple[str, list[Problem]]:
+    """An organisation's own text, linked like a memo's: "Petri Laitisella on yhteys Sanoma
+    WSOY:hyn" on its page leads to both. Its own name is not linked (it is this page), a name
+    its contacts share with others means its contact, and nothing here is a mention: the
+    backlinks list memos."""
+    context = (f"company:{company.slug}", *(f"person:{person.slug}" for person in company.people))
+    body, _, problems = _link_text(entities, company.source, company.src_uri, context, own=context[0])
+    return body, problems
+
+
+def _link_text(entities: Entities, source: SourceFile, src_uri: str, context: tuple[str, ...],
+               own: str | None = None) -> tuple[str, LinkedMarkdown, list[Problem]]:
+    """A file's body linked, and its link problems at their lines in the file."""
     offset = source.body_line - 1
 
     def href(key: str) -> str | None:
-        uri = entities.uris.get(key)
-        return relative(memo.src_uri, uri) if uri else None
+        uri = entities.uris.get(key) if key != own else None
+        return relative(src_uri, uri) if uri else None
 
-    from muistio.linking.markdown import link_markdown  # markdown-it only when a memo is linked
+    from muistio.linking.markdown import link_markdown  # markdown-it only when a body is linked
 
-    choose = chooser(entities, _context(memo))
+    choose = chooser(entities, context)
 
     def resolve(target: str) -> str | None:
         named = entities.named(target)
         return choose(named) if len(named) > 1 else entities.resolve(target)
 
     result = link_markdown(source.body, entities.matcher, href, resolve, choose)
-    mentions = [
-        MemoMention(memo.path, m.key, m.surface, m.line + offset, m.sentence,
-                    (m.sentence_start, m.sentence_end), m.linked, m.explicit)
-        for m in result.mentions
-    ]
     problems: list[Problem] = []
     for unknown in result.unknown_wikilinks:
         named = entities.named(unknown.target)
         if len(named) > 1:  # a link the writer asked for and did not get: a warning
-            problems.append(_ambiguous(entities, memo, unknown.line + offset, unknown.raw, named, Severity.WARNING))
+            problems.append(_ambiguous(entities, source.path, unknown.line + offset, unknown.raw, named,
+                                       Severity.WARNING))
         else:
             suggestion = entities.suggestion(unknown.target) or ""
-            problems.append(Problem(memo.path, unknown.line + offset, "unknown_wikilink",
+            problems.append(Problem(source.path, unknown.line + offset, "unknown_wikilink",
                                     {"target": unknown.target, "suggestion": suggestion}))
-    problems += [_ambiguous(entities, memo, name.line + offset, name.surface, name.keys, Severity.NOTICE)
+    problems += [_ambiguous(entities, source.path, name.line + offset, name.surface, name.keys, Severity.NOTICE)
                  for name in result.ambiguous]
-    return result.text, mentions, sorted(problems, key=lambda problem: problem.line)
+    return result.text, result, sorted(problems, key=lambda problem: problem.line)
 
 
-def _ambiguous(entities: Entities, memo: Memo, line: int, surface: str, keys: tuple[str, ...],
+def _ambiguous(entities: Entities, path: str, line: int, surface: str, keys: tuple[str, ...],
                severity: Severity) -> Problem:
     """Not an error: the memo is fine as text, but the writer may want to say who is meant."""
     keys = tuple(sorted(keys, key=lambda key: (entities.names.get(key, key).casefold(), key)))
@@ -281,5 +312,5 @@ def _ambiguous(entities: Entities, memo: Memo, line: int, surface: str, keys: tu
     described = [f"{entities.names.get(key, slug)} ({slug})" for key, slug in zip(keys, slugs, strict=True)]
     target, _, label = surface.removeprefix("[[").removesuffix("]]").partition("|")
     example = f"[[{slugs[0]}|{(label or target).strip()}]]"
-    return Problem(memo.path, line, "ambiguous_name",
+    return Problem(path, line, "ambiguous_name",
                    {"surface": surface, "names": ", ".join(described), "example": example}, severity)

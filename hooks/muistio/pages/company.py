@@ -42,8 +42,9 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
     parts = ['<div class="kb-profile" markdown>', "", "| | |", "|---|---|"]
     parts += [f"| {label} | {value} |" for label, value in rows]
     parts += ["", "</div>", ""]
-    if company.source.body.strip():
-        parts += [company.source.body.strip(), ""]
+    body = ctx.linked.company_bodies.get(company.path, company.source.body)
+    if body.strip():
+        parts += [body.strip(), ""]
     if company.people:
         parts += ["## Yhteyshenkilöt", ""]
         for person in company.people:
