@@ -82,7 +82,8 @@ REPORT_LINES = {
         "- Päivämäärä: 2012-05-16, poimittu tekstistä (rivi 4: 'Muistio 16.5.2012')",
         "  - {seed}:32: You must log in to comment. (kommentit)",
         "- Tuntematon henkilö: Pekka Virtanen (nimi ja organisaatio, Kustannus Oy Esimerkki): "
-        "lisää yhteyshenkilö tiedostoon `companies/kustannus-oy-esimerkki.md`",
+        'lisää hänet organisaationsa yhteyshenkilöksi: `kb new contact "Pekka Virtanen" '
+        '--company "Kustannus Oy Esimerkki"`',
         '- Tuntematon organisaatio: Kustannus Oy Esimerkki: `kb new company "Kustannus Oy Esimerkki"`',
     ],
     "en": [
@@ -92,7 +93,8 @@ REPORT_LINES = {
         "- Date: 2012-05-16, from the body (line 4: 'Muistio 16.5.2012')",
         "  - {seed}:32: You must log in to comment. (comments)",
         "- Unknown person: Pekka Virtanen (name (organisation), Kustannus Oy Esimerkki): "
-        "add a contact to `companies/kustannus-oy-esimerkki.md`",
+        'add them to their organisation with `kb new contact "Pekka Virtanen" '
+        '--company "Kustannus Oy Esimerkki"`',
         '- Unknown organisation: Kustannus Oy Esimerkki: `kb new company "Kustannus Oy Esimerkki"`',
     ],
 }

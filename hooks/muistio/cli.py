@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     check_parser.add_argument("--format", default="text", metavar="FORMAT",
                               help="text (path:line: message), github (Actions annotations) or json")
 
-    new_parser = commands.add_parser("new", help="write a new memo or company page from a template")
+    new_parser = commands.add_parser("new", help="write a new memo or company page from a template, "
+                                     "or add a contact to an organisation")
     kinds = new_parser.add_subparsers(dest="kind", required=True)
     memo = kinds.add_parser("memo", parents=[root_option], help="memos/YYYY/YYYY-MM-DD-slug.md")
     memo.add_argument("title", help='the memo\'s title, e.g. "Tapaaminen Sanoma WSOY:n kanssa"')
@@ -78,6 +79,16 @@ def _parser() -> argparse.ArgumentParser:
     memo.add_argument("--tag", action="append", default=[], help="a tag; repeat for each")
     company = kinds.add_parser("company", parents=[root_option], help="companies/slug.md")
     company.add_argument("name", help='the organisation\'s name, e.g. "Sanoma WSOY"')
+    contact = kinds.add_parser("contact", parents=[root_option],
+                               help="add a person to an organisation's contacts in companies/slug.md")
+    contact.add_argument("name", help='the person\'s full name, e.g. "Petri Laitinen"')
+    contact.add_argument("--company", required=True, metavar="COMPANY", help="the organisation's slug or name")
+    contact.add_argument("--role", default="", help="their title, e.g. projektipäällikkö")
+    contact.add_argument("--alias", action="append", default=[], metavar="NAME",
+                         help="another name they go by in the text, e.g. Petri; repeat for each")
+    contact.add_argument("--email", default="", help="private: left out of the public site")
+    contact.add_argument("--phone", default="", help="private: left out of the public site")
+    contact.add_argument("--slug", default="", help="their identifier (default: from the name)")
 
     review_parser = commands.add_parser("review", parents=[root_option],
                                         help="Markdown report of the memos and companies changed since a git ref")
@@ -157,6 +168,13 @@ def _new(root: Path, lang: str, args: argparse.Namespace) -> int:
 
     try:
         kb = check(root).kb
+        if args.kind == "contact":
+            from muistio.contact_entry import Contact, add_contact, write_edit
+
+            contact = Contact(args.name, args.role, args.alias, args.email, args.phone, args.slug)
+            edit = add_contact(root, kb, args.company, contact)
+            print(f"{_shown(write_edit(root, edit))}:{edit.line}")  # editors open a file at path:line
+            return OK
         if args.kind == "memo":
             date = scaffold.parse_date(args.date)
             new = scaffold.new_memo(kb, args.title, date, args.attendee, args.company, args.tag)

@@ -45,7 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "problems": "Problems", "notes": "Notes",
         "line": "line {line}",
         "names": "Names with no page yet (an organisation gets `kb new company`; a person is added to "
-                 "their organisation's contacts)",
+                 "their organisation's contacts with `kb new contact \"Name\" --company organisation`)",
         "company": "organisation", "person": "person", "offering": "offering",
         "mentioned": "Named in {count} memo(s).",
         "removed": "Removed: {paths}.",
@@ -68,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "problems": "Ongelmat", "notes": "Huomautukset",
         "line": "rivi {line}",
         "names": "Nimiä, joilla ei ole vielä sivua (organisaatio: `kb new company`; henkilö lisätään "
-                 "organisaationsa yhteyshenkilöksi)",
+                 "organisaationsa yhteyshenkilöksi: `kb new contact \"Nimi\" --company organisaatio`)",
         "company": "organisaatio", "person": "henkilö", "offering": "tarjooma",
         "mentioned": "Mainitaan {count} muistiossa.",
         "removed": "Poistettu: {paths}.",

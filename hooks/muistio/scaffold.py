@@ -99,18 +99,18 @@ def new_memo(kb: KnowledgeBase, title: str, date: datetime.date, attendees: Sequ
     if not slug:
         raise Refused("cli_no_slug", {"text": title})
     people = [_person(kb, value) for value in attendees]
-    organisations = [_company(kb, value) for value in companies]
+    organisations = [company_slug(kb, value) for value in companies]
     tag_list = [" ".join(tag.split()) for tag in tags]
     if any(not tag for tag in tag_list):
         raise Refused("cli_empty_text", {"what": "--tag"})
     relative = f"{MEMOS_DIR}/{date.year}/{date.isoformat()}-{slug}.md"
     front = [
         "---",
-        f"title: {_scalar(title)}",
+        f"title: {yaml_scalar(title)}",
         f"date: {date.isoformat()}",
-        f"attendees: {_flow(_unique(people))}",
-        f"companies: {_flow(_unique(organisations))}",
-        f"tags: {_flow(_unique(tag_list))}",
+        f"attendees: {yaml_flow(_unique(people))}",
+        f"companies: {yaml_flow(_unique(organisations))}",
+        f"tags: {yaml_flow(_unique(tag_list))}",
         "---",
     ]
     text = "\n".join(front) + "\n\n" + _memo_body(kb, _unique(people), date)
@@ -151,7 +151,7 @@ def _person(kb: KnowledgeBase, value: str) -> str:
     return found
 
 
-def _company(kb: KnowledgeBase, value: str) -> str:
+def company_slug(kb: KnowledgeBase, value: str) -> str:
     """A company by slug, or by any of its names ('Sanoma WSOY' → sanoma-wsoy)."""
     names = {slug: company.name for slug, company in kb.companies.items()}
     aliases = {name: slug for slug, company in kb.companies.items() for name in _company_names(company.meta)}
@@ -214,7 +214,7 @@ def new_company(kb: KnowledgeBase, name: str) -> NewFile:
         if name.casefold() in {other.casefold() for other in (offering.name, *offering.aliases)}:
             raise Refused("cli_name_taken", {"name": name, "path": offering.path}, CONFLICT)
     text = (
-        f"---\nname: {_scalar(name)}\n{_COMPANY_KEYS}---\n\n"
+        f"---\nname: {yaml_scalar(name)}\n{_COMPANY_KEYS}---\n\n"
         "<!-- Kirjoita tähän lyhyesti, mikä organisaatio on ja miksi se kiinnostaa meitä. -->\n"
     )
     return _checked(NewFile(f"{COMPANIES_DIR}/{slug}.md", text, "company"))
@@ -269,7 +269,7 @@ def _taken(path: Path) -> bool:
 # --- YAML text ------------------------------------------------------------------------------
 
 
-def _scalar(text: str) -> str:
+def yaml_scalar(text: str) -> str:
     """Plain when YAML reads it back as the same text; otherwise double-quoted (JSON is valid YAML).
 
     Quotes are needed for titles such as `2012`, `no`, `Kokous: jatko` or `#1`, which YAML would
@@ -278,7 +278,7 @@ def _scalar(text: str) -> str:
     return text if _reads_back(f"k: {text}", text) else json.dumps(text, ensure_ascii=False)
 
 
-def _flow(items: list[str]) -> str:
+def yaml_flow(items: list[str]) -> str:
     """`[a, b]`: the form the writing guide uses for lists of slugs and tags."""
     parts = [item if _reads_back(f"k: [{item}]", [item]) else json.dumps(item, ensure_ascii=False)
              for item in items]

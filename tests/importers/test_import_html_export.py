@@ -90,13 +90,17 @@ def test_report_lists_chrome_unknowns_and_attachments(run: RunResult):
     page = "html-export/REI/Kokous-Rondo-ja-Sanoma-WSOY_65538.html"
     assert f"{page}:28: Error rendering macro 'jira' : null (macro error)" in report
     assert f"{page}:51: Unable to render {{include}} The included page could not be found." in report
-    assert "Unknown person: Liisa Lehtonen (mention): add a contact to" in report
     assert (
-        "Unknown person: Pekka Virtanen (name (organisation), Kustannus Oy Esimerkki): add a "
-        "contact to `companies/kustannus-oy-esimerkki.md`"
+        'Unknown person: Liisa Lehtonen (mention): add them to their organisation with '
+        '`kb new contact "Liisa Lehtonen" --company <organisation>`'
     ) in report
     assert (
-        "Unknown person: Anna Korhonen (name (organisation), Metropolia): add a contact to `companies/metropolia.md`"
+        "Unknown person: Pekka Virtanen (name (organisation), Kustannus Oy Esimerkki): add them to their "
+        'organisation with `kb new contact "Pekka Virtanen" --company "Kustannus Oy Esimerkki"`'
+    ) in report
+    assert (
+        "Unknown person: Anna Korhonen (name (organisation), Metropolia): add them to their organisation with "
+        '`kb new contact "Anna Korhonen" --company "Metropolia"`'
     ) in report
     assert 'Unknown organisation: Kustannus Oy Esimerkki: `kb new company "Kustannus Oy Esimerkki"`' in report
     assert "attachment not imported: esite.pdf (attachments/65538/65541.pdf)" in report

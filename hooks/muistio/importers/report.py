@@ -15,7 +15,6 @@ from __future__ import annotations
 import shlex
 
 from muistio.messages import CATALOGUE, render_message
-from muistio.names import slugify
 
 from .memo_builder import Memo
 from .memo_writer import Outcome
@@ -167,9 +166,10 @@ def _unknown(memo: Memo, lang: str) -> list[str]:
     lines: list[str] = []
     for person in memo.unknown_people:
         org = person.organisation
-        where = f"companies/{slugify(org)}.md" if org else _say("import_report_any_organisation", lang)
+        company = _quote(org) if org else _say("import_report_any_organisation", lang)
         how = _keyed(HOW_CODES, person.how, lang) + (f", {org}" if org else "")
-        advice = _say("import_report_add_contact", lang, path=where)
+        command = f"kb new contact {_quote(person.name)} --company {company}"
+        advice = _say("import_report_add_contact", lang, command=command)
         lines.append(f"- {_say('import_report_unknown_person', lang)}: {person.name} ({how}): {advice}")
     for name in memo.unknown_organisations:
         label = _say("import_report_unknown_organisation", lang)

@@ -57,9 +57,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "cli_unknown_attendee": {
         "en": ("unknown person '{value}' in --attendee.", "Did you mean '{suggestion}'?",
-               "Add them as a contact in their organisation's file in companies/ first."),
+               "Add them as a contact of their organisation first: kb new contact \"Name\" --company organisation."),
         "fi": ("tuntematon henkilö '{value}' (--attendee).", "Tarkoititko '{suggestion}'?",
-               "Lisää henkilö ensin yhteyshenkilöksi organisaationsa tiedostoon kansiossa companies/."),
+               "Lisää henkilö ensin yhteyshenkilöksi organisaationsa tiedostoon: "
+               "kb new contact \"Nimi\" --company organisaatio."),
     },
     "cli_unknown_company": {
         "en": ("unknown company '{value}' in --company.", "Did you mean '{suggestion}'?",
@@ -76,6 +77,31 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     "cli_template_invalid": {
         "en": ("the new file would not pass kb check: {detail}", "", "Change the title, name or tags."),
         "fi": ("uusi tiedosto ei läpäisisi tarkistusta: {detail}", "", "Muuta otsikkoa, nimeä tai avainsanoja."),
+    },
+    "cli_contact_taken": {
+        "en": ("there is already a person '{slug}' (in {path}); nothing was written.", "",
+               "If this is someone else, give them an identifier of their own: --slug {suggestion}."),
+        "fi": ("henkilö '{slug}' on jo olemassa (tiedostossa {path}); mitään ei kirjoitettu.", "",
+               "Jos kyse on eri henkilöstä, anna hänelle oma tunniste: --slug {suggestion}."),
+    },
+    "cli_company_has_problems": {
+        "en": ("{path} has problems, so no contact was added to it.", "", "Fix them first: kb check {path}."),
+        "fi": ("tiedostossa {path} on ongelmia, joten yhteyshenkilöä ei lisätty.", "",
+               "Korjaa ne ensin: kb check {path}."),
+    },
+    "cli_contacts_inline": {
+        "en": ("contacts in {path} is written on one line (line {line}), so no contact was added to it.", "",
+               "Add the contact by hand, or write the list one '- name: ...' item per line and run this again."),
+        "fi": ("tiedoston {path} contacts on kirjoitettu yhdelle riville (rivi {line}), joten yhteyshenkilöä "
+               "ei lisätty.", "",
+               "Lisää yhteyshenkilö käsin tai kirjoita luettelo kohta kerrallaan omille riveilleen "
+               "('- name: ...') ja aja komento uudelleen."),
+    },
+    "cli_file_changed": {
+        "en": ("{path} changed while the contact was being added; nothing was written.", "",
+               "Run the command again."),
+        "fi": ("tiedosto {path} muuttui yhteyshenkilön lisäämisen aikana; mitään ei kirjoitettu.", "",
+               "Aja komento uudelleen."),
     },
     # --- kb schema --------------------------------------------------------------------------
     "cli_schema_written": {

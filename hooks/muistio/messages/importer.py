@@ -136,8 +136,9 @@ MESSAGES: dict[str, Entry] = {
     "import_report_removed": _words("Removed lines", "Poistetut rivit"),
     "import_report_note": _words("Note", "Huomio"),
     "import_report_unknown_person": _words("Unknown person", "Tuntematon henkilö"),
-    "import_report_add_contact": _words("add a contact to `{path}`", "lisää yhteyshenkilö tiedostoon `{path}`"),
-    "import_report_any_organisation": _words("companies/<organisation>.md", "companies/<organisaatio>.md"),
+    "import_report_add_contact": _words("add them to their organisation with `{command}`",
+                                        "lisää hänet organisaationsa yhteyshenkilöksi: `{command}`"),
+    "import_report_any_organisation": _words("<organisation>", "<organisaatio>"),
     "import_report_unknown_organisation": _words("Unknown organisation", "Tuntematon organisaatio"),
     # --- where the memo's date came from (after "Date: 2012-05-16, ") ---------------------------
     "import_date_title": _words("from the title (line {line})", "poimittu otsikosta (rivi {line})"),
