@@ -95,6 +95,37 @@ def test_an_organisations_own_text_links_the_names_in_it(site: Path) -> None:
     assert paragraph.get_text() == "Kustantamo. Vuoden 2012 muistion mukaan Petri Laitisella on yhteys Sanoma WSOY:hyn."
 
 
+def _memo(title: str, date: str, attendees: str, extra: str = "") -> str:
+    front = f"title: {title}\ndate: {date}\n{extra}attendees: [{attendees}]\ncompanies: [metropolia]\n"
+    return f"---\n{front}---\nTeksti.\n"
+
+
+def test_an_organisations_page_names_who_was_at_its_meetings_most_often_first(tmp_path: Path) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    files = {
+        "companies/metropolia.md": "---\nname: Metropolia\ncontacts:\n  - name: Petri Laitinen\n"
+                                   "  - name: Anna Ahola\n---\n",
+        "companies/reititin.md": "---\nname: Reititin\nour_unit: true\ncontacts:\n  - name: Maija Mallikas\n---\n",
+        "memos/2011/2011-09-01-syksy.md": _memo("Syksy", "2011-09-01", "petri-laitinen, maija-mallikas"),
+        "memos/2012/2012-02-01-talvi.md": _memo("Talvi", "2012-02-01", "maija-mallikas, anna-ahola"),
+        "memos/2012/2012-05-16-kevat.md": _memo("Kevät", "2012-05-16", "maija-mallikas, petri-laitinen",
+                                                 "authors: [anna-ahola]\n"),
+    }
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    result = mkdocs_build(root, tmp_path / "site", today="2012-06-20")
+    assert result.returncode == 0, result.stderr
+    article = content(page(tmp_path / "site", "companies/metropolia.md"))
+    heading = article.find("h2", id="muistioiden-osallistujat")
+    assert heading is not None
+    assert [li.get_text() for li in heading.find_next_sibling("ul").select("li")] == [
+        "Maija Mallikas (Reititin): 3 muistiota, viimeksi 16.5.2012",
+        "Petri Laitinen: 2 muistiota, viimeksi 16.5.2012",
+        "Anna Ahola: 1 muistio, viimeksi 1.2.2012",
+    ]
+
+
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:
     soup = page(site, "people/petri-laitinen.md")
     assert soup.select_one("h1").get_text() == "Petri Laitinen"

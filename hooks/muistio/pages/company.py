@@ -1,5 +1,6 @@
-"""A company's page: the profile box, the writer's own text, contacts, offerings, a chart of
-meetings, open follow-ups, and every memo that names the company with the sentence that does."""
+"""A company's page: the profile box, the writer's own text, contacts, offerings, open
+follow-ups, who was at the meetings, a chart of meetings, and every memo that names the company
+with the sentence that does."""
 
 from __future__ import annotations
 
@@ -62,6 +63,9 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
     pending = open_items([i for m in memos for i in ctx.items_by_memo.get(m.path, [])], ctx.settings.today)
     if pending:
         parts += ["## Avoimet toimenpiteet", ""] + island(islands, item_table(pending, ctx, uri, owner_column=True))
+    attended = _attendees(ctx, company, memos, uri)
+    if attended:
+        parts += ["## Muistioiden osallistujat", "", *attended, ""]
     parts += ["## Tapaamiset", ""]
     chart = meetings_per_quarter(memos, ctx.settings.today)
     if chart:
@@ -71,6 +75,32 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
     if meta.tags:
         page_meta["tags"] = list(meta.tags)
     return GeneratedPage(uri, company.name, "\n".join(parts), page_meta, tuple(islands), source=company.path)
+
+
+def _attendees(ctx: Context, company: Company, memos: list[Memo], uri: str) -> list[str]:
+    """Who was at the meetings the page lists, most often first: whom a colleague asks about the
+    organisation, or for an introduction. Attendees only; the writer of a memo may not have been
+    there."""
+    kb = ctx.kb
+    seen: dict[str, list[Memo]] = {}
+    for memo in memos:  # newest first
+        for slug in dict.fromkeys(memo.meta.attendees):
+            if slug in kb.people:
+                seen.setdefault(slug, []).append(memo)
+
+    def order(slug: str) -> tuple[int, int, str]:
+        latest = seen[slug][0].date
+        return (-len(seen[slug]), -(latest.toordinal() if latest else 0), kb.people[slug].name.casefold())
+
+    lines = []
+    for slug in sorted(seen, key=order):
+        person, attended = kb.people[slug], seen[slug]
+        home = kb.companies.get(person.company)
+        where = f" ({text(home.name)})" if home is not None and home.slug != company.slug else ""
+        count = f"{len(attended)} {'muistio' if len(attended) == 1 else 'muistiota'}"
+        latest = f", viimeksi {finnish_date(attended[0].date)}" if attended[0].date else ""
+        lines.append(f"- {link(person.name, uri, person.src_uri)}{where}: {count}{latest}")
+    return lines
 
 
 def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> str:
