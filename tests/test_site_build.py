@@ -100,7 +100,7 @@ def _memo(title: str, date: str, attendees: str, extra: str = "") -> str:
     return f"---\n{front}---\nTeksti.\n"
 
 
-def test_an_organisations_page_names_who_was_at_its_meetings_most_often_first(tmp_path: Path) -> None:
+def test_who_met_whom_most_often_first_on_organisation_and_person_pages(tmp_path: Path) -> None:
     root = site_skeleton(tmp_path / "kb")
     files = {
         "companies/metropolia.md": "---\nname: Metropolia\ncontacts:\n  - name: Petri Laitinen\n"
@@ -124,6 +124,14 @@ def test_an_organisations_page_names_who_was_at_its_meetings_most_often_first(tm
         "Petri Laitinen: 2 muistiota, viimeksi 16.5.2012",
         "Anna Ahola: 1 muistio, viimeksi 1.2.2012",
     ]
+    # And a colleague's page, whom they have met; a contact's own organisation is not listed.
+    maija = content(page(tmp_path / "site", "people/maija-mallikas.md"))
+    heading = maija.find("h2", id="tapaamisten-organisaatiot")
+    assert heading is not None
+    assert [li.get_text() for li in heading.find_next_sibling("ul").select("li")] == [
+        "Metropolia: 3 muistiota, viimeksi 16.5.2012"
+    ]
+    assert content(page(tmp_path / "site", "people/petri-laitinen.md")).find(id="tapaamisten-organisaatiot") is None
 
 
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:

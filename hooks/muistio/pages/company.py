@@ -4,6 +4,8 @@ with the sentence that does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from muistio.crosslink import MemoMention
 from muistio.followups import open_items
 from muistio.pages import Context, GeneratedPage, island, named
@@ -88,18 +90,32 @@ def _attendees(ctx: Context, company: Company, memos: list[Memo], uri: str) -> l
             if slug in kb.people:
                 seen.setdefault(slug, []).append(memo)
 
+    def described(slug: str) -> tuple[str, str, str]:
+        person = kb.people[slug]
+        home = kb.companies.get(person.company)
+        return person.name, person.src_uri, home.name if home is not None and home.slug != company.slug else ""
+
+    return count_lines(seen, described, uri)
+
+
+def count_lines(seen: dict[str, list[Memo]], described: Callable[[str], tuple[str, str, str]],
+                uri: str) -> list[str]:
+    """One Markdown list item per entity: a link to it, a note in parentheses if any, how many of
+    its memos and the newest one's date; most memos first, then the most recent, then by name.
+    `seen` lists each entity's memos newest first; `described` gives its name, page and note."""
+    entries = {slug: described(slug) for slug in seen}
+
     def order(slug: str) -> tuple[int, int, str]:
         latest = seen[slug][0].date
-        return (-len(seen[slug]), -(latest.toordinal() if latest else 0), kb.people[slug].name.casefold())
+        return (-len(seen[slug]), -(latest.toordinal() if latest else 0), entries[slug][0].casefold())
 
     lines = []
     for slug in sorted(seen, key=order):
-        person, attended = kb.people[slug], seen[slug]
-        home = kb.companies.get(person.company)
-        where = f" ({text(home.name)})" if home is not None and home.slug != company.slug else ""
-        count = f"{len(attended)} {'muistio' if len(attended) == 1 else 'muistiota'}"
-        latest = f", viimeksi {finnish_date(attended[0].date)}" if attended[0].date else ""
-        lines.append(f"- {link(person.name, uri, person.src_uri)}{where}: {count}{latest}")
+        memos, (name, page, note) = seen[slug], entries[slug]
+        where = f" ({text(note)})" if note else ""
+        count = f"{len(memos)} {'muistio' if len(memos) == 1 else 'muistiota'}"
+        latest = f", viimeksi {finnish_date(memos[0].date)}" if memos[0].date else ""
+        lines.append(f"- {link(name, uri, page)}{where}: {count}{latest}")
     return lines
 
 

@@ -1,14 +1,14 @@
-"""Pages for people and offerings: who they are, where they belong, their open follow-ups, and
-the memos that name them (with the sentence)."""
+"""Pages for people and offerings: who they are, where they belong, their open follow-ups, the
+organisations of the meetings a person was at, and the memos that name them (with the sentence)."""
 
 from __future__ import annotations
 
 from muistio.followups import open_items
 from muistio.pages import Context, GeneratedPage, island, named
-from muistio.pages.company import memo_list
+from muistio.pages.company import count_lines, memo_list
 from muistio.pages.followups_page import item_table
 from muistio.pages.markup import link, text
-from muistio.records import Offering, Person
+from muistio.records import Memo, Offering, Person
 
 
 def person_page(ctx: Context, person: Person) -> GeneratedPage:
@@ -24,9 +24,27 @@ def person_page(ctx: Context, person: Person) -> GeneratedPage:
     pending = open_items(ctx.items_by_owner.get(person.slug, []), ctx.settings.today)
     if pending:
         parts += ["## Avoimet toimenpiteet", ""] + island(islands, item_table(pending, ctx, uri))
+    memos = ctx.kb.person_memos.get(person.slug, [])
+    organisations = _organisations_met(ctx, person, memos, uri)
+    if organisations:
+        parts += ["## Tapaamisten organisaatiot", "", *organisations, ""]
     parts += ["## Muistiot", ""]
-    parts += island(islands, memo_list(ctx, ctx.kb.person_memos.get(person.slug, []), f"person:{person.slug}", uri))
+    parts += island(islands, memo_list(ctx, memos, f"person:{person.slug}", uri))
     return GeneratedPage(uri, person.name, "\n".join(parts), named(person.name), tuple(islands), source=person.path)
+
+
+def _organisations_met(ctx: Context, person: Person, memos: list[Memo], uri: str) -> list[str]:
+    """The organisations of the meetings the person was at, most often first: for a colleague of
+    ours, whom they know; the person's own organisation is left out. The memos' `companies`,
+    not the names in their text: a memo names many organisations in passing."""
+    kb = ctx.kb
+    seen: dict[str, list[Memo]] = {}
+    for memo in memos:  # newest first
+        if person.slug in memo.meta.attendees:
+            for slug in kb.memo_companies(memo):
+                if slug != person.company:
+                    seen.setdefault(slug, []).append(memo)
+    return count_lines(seen, lambda slug: (kb.companies[slug].name, kb.companies[slug].src_uri, ""), uri)
 
 
 def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
