@@ -95,9 +95,9 @@ def test_an_organisations_own_text_links_the_names_in_it(site: Path) -> None:
     assert paragraph.get_text() == "Kustantamo. Vuoden 2012 muistion mukaan Petri Laitisella on yhteys Sanoma WSOY:hyn."
 
 
-def _memo(title: str, date: str, attendees: str, extra: str = "") -> str:
+def _memo(title: str, date: str, attendees: str, extra: str = "", body: str = "Teksti.\n") -> str:
     front = f"title: {title}\ndate: {date}\n{extra}attendees: [{attendees}]\ncompanies: [metropolia]\n"
-    return f"---\n{front}---\nTeksti.\n"
+    return f"---\n{front}---\n{body}"
 
 
 def test_who_met_whom_most_often_first_on_organisation_and_person_pages(tmp_path: Path) -> None:
@@ -109,7 +109,8 @@ def test_who_met_whom_most_often_first_on_organisation_and_person_pages(tmp_path
         "memos/2011/2011-09-01-syksy.md": _memo("Syksy", "2011-09-01", "petri-laitinen, maija-mallikas"),
         "memos/2012/2012-02-01-talvi.md": _memo("Talvi", "2012-02-01", "maija-mallikas, anna-ahola"),
         "memos/2012/2012-05-16-kevat.md": _memo("Kevät", "2012-05-16", "maija-mallikas, petri-laitinen",
-                                                 "authors: [anna-ahola]\n"),
+                                                 "authors: [anna-ahola]\n",
+                                                 "- [ ] @maija-mallikas Maija Mallikas soittaa Metropoliaan\n"),
     }
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +133,12 @@ def test_who_met_whom_most_often_first_on_organisation_and_person_pages(tmp_path
         "Metropolia: 3 muistiota, viimeksi 16.5.2012"
     ]
     assert content(page(tmp_path / "site", "people/petri-laitinen.md")).find(id="tapaamisten-organisaatiot") is None
+    # A follow-up's names link in its table, except the name of the page the table is on.
+    task = "Maija Mallikas soittaa Metropoliaan"
+    for uri, linked in (("people/maija-mallikas.md", ["Metropoliaan"]), ("companies/metropolia.md", ["Maija Mallikas"]),
+                        ("followups.md", ["Maija Mallikas", "Metropoliaan"])):
+        cell = next(td for td in content(page(tmp_path / "site", uri)).select("td") if td.get_text() == task)
+        assert [a.get_text() for a in cell.select("a")] == linked, uri
 
 
 def test_person_page_lists_the_memo_they_attended(site: Path) -> None:
@@ -323,7 +330,7 @@ def test_dashboard_shows_recent_memo_open_followup_and_quiet_relationships(site:
     soup = page(site, "index.md")
     assert links_to(soup, "", SEED_DIR)
     text = content(soup).get_text(" ")
-    assert "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten." in text
+    assert "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten." in content(soup).get_text()
     assert "Tilanne 20.6.2012" in text
     assert "Hiljaiset suhteet" in text
 
@@ -334,6 +341,16 @@ def test_followups_page_groups_by_owner_and_links_the_memo(site: Path) -> None:
     assert [h.get_text().strip("¶") for h in article.select("h2")] == ["Petri Laitinen (1)"]
     assert links_to(soup, "followups", SEED_DIR)
     assert (site / "followups.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_names_in_a_follow_up_lead_to_their_pages_in_the_tables_too(site: Path) -> None:
+    """"Tarkastelee PROksia": in the memo, PROksi's first mention is paragraphs earlier; in the
+    tables of follow-ups the task stands alone, so its names are linked there."""
+    task = "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten."
+    for uri in ("followups.md", "companies/metropolia.md", "index.md", "people/petri-laitinen.md"):
+        cell = next(td for td in content(page(site, uri)).select("td") if td.get_text() == task)
+        assert [a.get_text() for a in cell.select("a")] == ["PROksia"], uri
+    assert links_to(page(site, "followups.md"), "followups", "offerings/proksi") == ["PROksia"]
 
 
 def test_company_page_has_a_meeting_chart(site: Path) -> None:

@@ -27,13 +27,38 @@ def item_table(items: list[ActionItem], ctx: Context, from_uri: str, owner_colum
     columns = ["Määräaika", "Toimenpide", *(["Vastuu"] if owner_column else []), "Muistio"]
     rows = []
     for item in items:
-        row = [due_cell(item, ctx), escaped(item.text)]
+        row = [due_cell(item, ctx), linked_text(item, ctx, from_uri)]
         if owner_column:
             person = ctx.kb.people.get(item.owner or "")
             row.append(html_link(person.name, from_uri, person.src_uri, urls) if person else "–")
         row.append(html_link(f"{finnish_date(item.memo.date)} {item.memo.title}", from_uri, item.memo.src_uri, urls))
         rows.append(row)
     return html_table(columns, rows)
+
+
+def linked_text(item: ActionItem, ctx: Context, from_uri: str) -> str:
+    """The task's text (HTML) with the names in it linked, as the memo's linker resolved them on
+    that line ("Tarkastelee PROksia" leads to PROksi): in a table of follow-ups the memo's own
+    first mention is out of sight. A name of the page the table is on is left as text."""
+    html = escaped(item.text)
+    entities = ctx.linked.entities
+    if entities is None:
+        return html
+    pieces: list[str] = []
+    position = 0
+    done: set[str] = set()
+    for mention in ctx.mentions_by_line.get((item.memo.path, item.line), []):
+        target = entities.uris.get(mention.key)
+        if mention.key in done or target is None or target == from_uri:
+            continue
+        at = html.find(escaped(mention.surface), position)
+        if at < 0:
+            continue
+        end = at + len(escaped(mention.surface))
+        pieces += [html[position:at], html_link(mention.surface, from_uri, target, ctx.settings.directory_urls)]
+        position = end
+        done.add(mention.key)
+    return "".join(pieces) + html[position:]
 
 
 def followups_page(ctx: Context) -> GeneratedPage:
