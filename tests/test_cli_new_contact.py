@@ -108,6 +108,17 @@ def test_someone_already_known_is_refused_with_an_identifier_of_their_own(
     assert check(root).kb.people["petri-laitinen-sanoma-wsoy"].company == "sanoma-wsoy"
 
 
+def test_an_identifier_that_is_not_one_is_refused_with_its_form(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree({})
+    assert kb(root, "new", "contact", "Anna Virtanen", "--company", "metropolia", "--slug", "Anna V") == 2
+    assert capsys.readouterr().err == (
+        "kb new contact: --slug 'Anna V' is not an identifier: lower-case letters, digits and hyphens only. "
+        "Write anna-v.\n"
+    )
+
+
 def test_an_unknown_organisation_is_refused_with_a_suggestion_in_finnish(
     tree: TreeWriter, capsys: pytest.CaptureFixture[str]
 ) -> None:

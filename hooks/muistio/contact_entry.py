@@ -22,6 +22,7 @@ from muistio.knowledge_base import KnowledgeBase
 from muistio.load import parse_source
 from muistio.names import slugify
 from muistio.scaffold import CONFLICT, USAGE, Refused, company_slug, yaml_flow, yaml_scalar
+from muistio.schema import SLUG_PATTERN
 from muistio.validate import validate_company
 
 _CONTACTS_KEY = re.compile(r"^contacts[ \t]*:(?P<rest>.*)$")
@@ -61,6 +62,8 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
     slug = contact.slug.strip() or slugify(name)
     if not slug:
         raise Refused("cli_no_slug", {"text": name})
+    if not re.match(SLUG_PATTERN, slug):
+        raise Refused("cli_not_a_slug", {"value": slug, "suggestion": slugify(slug)})
     owner = kb.companies[company_slug(kb, company)]
     if slug in kb.people:
         taken = kb.people[slug]

@@ -84,6 +84,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("henkilö '{slug}' on jo olemassa (tiedostossa {path}); mitään ei kirjoitettu.", "",
                "Jos kyse on eri henkilöstä, anna hänelle oma tunniste: --slug {suggestion}."),
     },
+    "cli_not_a_slug": {
+        "en": ("--slug '{value}' is not an identifier: lower-case letters, digits and hyphens only.",
+               "Write {suggestion}.", ""),
+        "fi": ("--slug '{value}' ei ole tunniste: vain pieniä kirjaimia, numeroita ja väliviivoja.",
+               "Kirjoita {suggestion}.", ""),
+    },
     "cli_company_has_problems": {
         "en": ("{path} has problems, so no contact was added to it.", "", "Fix them first: kb check {path}."),
         "fi": ("tiedostossa {path} on ongelmia, joten yhteyshenkilöä ei lisätty.", "",
