@@ -177,7 +177,12 @@ def test_directory_is_a_table_of_every_company(site: Path) -> None:
     assert [td.get("data-sort") for td in sanoma.select("td")] == [None, None, "0", None, "2012-05-16", None]
     people = content(page(site, "people/index.md")).select_one("table")
     assert people.has_attr("data-kb-sortable")
-    assert people.select_one("tbody td").get("data-sort") == "Laitinen Petri"
+    assert [th.get_text() for th in people.select("th")] == [
+        "Nimi", "Organisaatio", "Tehtävä", "Viimeisin muistio", "Muistioita"]
+    petri = people.select_one("tbody tr:has(a[href$='petri-laitinen/'])")
+    assert [td.get_text() for td in petri.select("td")] == [
+        "Petri Laitinen", "Metropolia", "projektipäällikkö", "16.5.2012", "1"]
+    assert [td.get("data-sort") for td in petri.select("td")] == ["Laitinen Petri", None, None, "2012-05-16", None]
 
 
 def test_former_name_shown_on_company_page(site: Path) -> None:

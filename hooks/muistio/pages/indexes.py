@@ -59,13 +59,16 @@ def people_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
     rows = []
     for person in sorted(kb.people.values(), key=lambda p: (p.name.split()[-1].casefold(), p.name)):
         company = kb.companies[person.company]
+        memos = kb.person_memos.get(person.slug, [])  # newest first
         rows.append([
             (html_link(person.name, PEOPLE, person.src_uri, directory_urls), _by_last_name(person.name)),
             html_link(company.name, PEOPLE, company.src_uri, directory_urls),
             escaped(person.role) if person.role else "–",
-            str(len(kb.person_memos.get(person.slug, []))),
+            _date_cell(memos[0].date) if memos else "–",
+            str(len(memos)),
         ])
-    table = html_table(["Nimi", "Organisaatio", "Tehtävä", "Muistioita"], rows, right=[3], sortable=True)
+    table = html_table(["Nimi", "Organisaatio", "Tehtävä", "Viimeisin muistio", "Muistioita"], rows, right=[4],
+                       sortable=True)
     islands: list[str] = []
     parts = [f"{plural(len(kb.people), 'henkilö', 'henkilöä')}.", "", *island(islands, table)]
     return GeneratedPage(PEOPLE, "Henkilöt", "\n".join(parts), islands=tuple(islands))
