@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from muistio.followups import open_items
 from muistio.pages import Context, GeneratedPage, island, named
-from muistio.pages.company import count_lines, memo_list
+from muistio.pages.company import count_list, memo_list
 from muistio.pages.followups_page import item_table
 from muistio.pages.markup import link, text
 from muistio.records import Memo, Offering, Person
@@ -27,13 +27,13 @@ def person_page(ctx: Context, person: Person) -> GeneratedPage:
     memos = ctx.kb.person_memos.get(person.slug, [])
     organisations = _organisations_met(ctx, person, memos, uri)
     if organisations:
-        parts += ["## Tapaamisten organisaatiot", "", *organisations, ""]
+        parts += ["## Tapaamisten organisaatiot", ""] + island(islands, organisations)
     parts += ["## Muistiot", ""]
     parts += island(islands, memo_list(ctx, memos, f"person:{person.slug}", uri))
     return GeneratedPage(uri, person.name, "\n".join(parts), named(person.name), tuple(islands), source=person.path)
 
 
-def _organisations_met(ctx: Context, person: Person, memos: list[Memo], uri: str) -> list[str]:
+def _organisations_met(ctx: Context, person: Person, memos: list[Memo], uri: str) -> str:
     """The organisations of the meetings the person was at, most often first: for a colleague of
     ours, whom they know; the person's own organisation is left out. The memos' `companies`,
     not the names in their text: a memo names many organisations in passing."""
@@ -44,7 +44,7 @@ def _organisations_met(ctx: Context, person: Person, memos: list[Memo], uri: str
             for slug in kb.memo_companies(memo):
                 if slug != person.company:
                     seen.setdefault(slug, []).append(memo)
-    return count_lines(seen, lambda slug: (kb.companies[slug].name, kb.companies[slug].src_uri, ""), uri)
+    return count_list(ctx, seen, lambda slug: (kb.companies[slug].name, kb.companies[slug].src_uri, ""), uri)
 
 
 def offering_page(ctx: Context, offering: Offering) -> GeneratedPage:
