@@ -80,12 +80,16 @@ def company_page(ctx: Context, company: Company) -> GeneratedPage:
 
 
 def _attendees(ctx: Context, company: Company, memos: list[Memo], uri: str) -> str:
-    """Who was at the meetings the page lists, most often first: whom a colleague asks about the
-    organisation, or for an introduction. Attendees only; the writer of a memo may not have been
-    there."""
+    """Who was at the organisation's meetings (the memos with it in their `companies`), most
+    often first: whom a colleague asks about the organisation, or for an introduction. Attendees
+    only; the writer of a memo may not have been there. A memo that only names the organisation
+    in its text is left out: its people met someone else (and with them, the lists of much-named
+    organisations ran to dozens of names, and cost a 1,000-memo build 0.04 s)."""
     kb = ctx.kb
     seen: dict[str, list[Memo]] = {}
     for memo in memos:  # newest first
+        if company.slug not in memo.meta.companies:
+            continue  # it only names the organisation in passing: not a meeting with them
         for slug in dict.fromkeys(memo.meta.attendees):
             if slug in kb.people:
                 seen.setdefault(slug, []).append(memo)
