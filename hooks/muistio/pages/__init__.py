@@ -16,11 +16,10 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from muistio.crosslink import Linked, MemoMention
+    from muistio.crosslink import Linked
     from muistio.followups import ActionItem
     from muistio.knowledge_base import KnowledgeBase
     from muistio.settings import Settings
@@ -42,15 +41,6 @@ class Context:
             self.items_by_memo.setdefault(item.memo.path, []).append(item)
             if item.owner:
                 self.items_by_owner.setdefault(item.owner, []).append(item)
-
-    @cached_property
-    def mentions_by_line(self) -> dict[tuple[str, int], list[MemoMention]]:
-        """Each memo's mentions by the file line they are on: a follow-up's names (one line each)."""
-        found: dict[tuple[str, int], list[MemoMention]] = {}
-        for path, mentions in self.linked.mentions.items():
-            for mention in mentions:
-                found.setdefault((path, mention.line), []).append(mention)
-        return found
 
 
 ISLAND = "<!-- muistio:island {} -->"

@@ -47,9 +47,9 @@ def linked_text(item: ActionItem, ctx: Context, from_uri: str) -> str:
     pieces: list[str] = []
     position = 0
     done: set[str] = set()
-    for mention in ctx.mentions_by_line.get((item.memo.path, item.line), []):
+    for mention in ctx.linked.mentions.get(item.memo.path, ()):
         target = entities.uris.get(mention.key)
-        if mention.key in done or target is None or target == from_uri:
+        if mention.line != item.line or mention.key in done or target is None or target == from_uri:
             continue
         at = html.find(escaped(mention.surface), position)
         if at < 0:
