@@ -163,3 +163,15 @@ def test_a_file_changed_meanwhile_is_not_overwritten(tree: TreeWriter) -> None:
         contact_entry.write_edit(root, edit)
     assert refused.value.code == "cli_file_changed"
     assert path.read_text(encoding="utf-8").endswith("Lisätty toisessa ikkunassa.\n")
+
+
+def test_a_file_gone_since_the_check_is_reported_not_a_traceback(tree: TreeWriter) -> None:
+    root = tree({})
+    known = check(root).kb
+    (root / "companies" / "metropolia.md").unlink()
+    with pytest.raises(contact_entry.Refused) as refused:
+        contact_entry.add_contact(root, known, "metropolia", contact_entry.Contact("Anna Virtanen"))
+    assert refused.value.message("en") == (
+        "companies/metropolia.md changed while the contact was being added; nothing was written. "
+        "Run the command again."
+    )

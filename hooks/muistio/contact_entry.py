@@ -72,8 +72,11 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
     if owner.source.problems or not owner.valid:
         raise Refused("cli_company_has_problems", {"path": owner.path})
     relative = owner.path
-    before = (root / relative).read_bytes()
-    text = before.decode("utf-8")  # it passed the check, so it is UTF-8
+    try:
+        before = (root / relative).read_bytes()
+        text = before.decode("utf-8")  # it passed the check, so unless it changed since, it is UTF-8
+    except (OSError, UnicodeDecodeError):
+        raise Refused("cli_file_changed", {"path": relative}, CONFLICT) from None
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split("\n")
     item = _item(Contact(name, contact.role.strip(), [" ".join(a.split()) for a in contact.aliases],
