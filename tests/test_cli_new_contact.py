@@ -175,3 +175,15 @@ def test_a_file_gone_since_the_check_is_reported_not_a_traceback(tree: TreeWrite
         "companies/metropolia.md changed while the contact was being added; nothing was written. "
         "Run the command again."
     )
+
+
+def test_a_symlinked_organisation_file_is_written_where_it_points(tree: TreeWriter) -> None:
+    root = tree({})
+    real = root / "companies" / "metropolia.md"
+    (root / "shared").mkdir()
+    moved = root / "shared" / "metropolia.md"
+    real.rename(moved)
+    real.symlink_to(Path("..") / "shared" / "metropolia.md")
+    assert kb(root, "new", "contact", "Anna Virtanen", "--company", "metropolia") == 0
+    assert real.is_symlink()
+    assert "  - name: Anna Virtanen\n" in moved.read_text(encoding="utf-8")

@@ -88,9 +88,11 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
 
 
 def write_edit(root: Path, edit: ContactEdit) -> Path:
-    """Replace the file, atomically, only if nobody changed it since it was read."""
+    """Replace the file, atomically, only if nobody changed it since it was read. A symlinked
+    file is written where it points, so the link stays a link."""
     path = root / edit.relative
     try:
+        path = path.resolve(strict=True)
         if path.read_bytes() != edit.before:
             raise Refused("cli_file_changed", {"path": edit.relative}, CONFLICT)
         write_new(path, edit.after, overwrite=True)
