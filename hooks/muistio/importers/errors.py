@@ -3,29 +3,22 @@
 An importer that dies with a traceback on one bad page loses the other hundred; every reader
 raises `InputError` instead, and the CLI turns it into one line of the report and goes on.
 
-A problem is a catalogue code and its values (`muistio.messages.importer`), like the rest of
-`kb`'s problems: the reader that finds it does not know the site's language, the CLI does.
+A problem is a `muistio.problems.Problem` like the rest of `kb`'s: a catalogue code and its
+values (`muistio.messages.importer`), since the reader that finds it does not know the site's
+language and the CLI does.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from muistio.messages import render_message
+from muistio.problems import Problem as KnowledgeBaseProblem
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Something the user has to look at; `line` is 0 when the whole file is meant."""
-
-    path: str
-    line: int
-    code: str
-    params: dict[str, object] = field(default_factory=dict, hash=False)
-
-    def message(self, lang: str = "en") -> str:
-        """What is wrong and how to fix it, without the location."""
-        return render_message(self.code, self.params, lang)
+class Problem(KnowledgeBaseProblem):
+    """A problem of the knowledge base's own kind (code, values, catalogue wording), except that
+    an input file has no line to name when the whole file is meant: `line` is then 0."""
 
     def render(self, lang: str = "en") -> str:
         """`path:line: message`, or `path: message` when the whole file is meant."""
