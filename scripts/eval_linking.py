@@ -49,12 +49,15 @@ def load(path: Path = EVAL_SET) -> dict[str, Any]:
 
 
 def terms_of(data: dict[str, Any]) -> list[Term]:
+    """The entities' names as the site makes them (`crosslink.Entities`): a person's first name,
+    as an alias of its own, is a given name."""
     return [
         Term(
             name,
             entity["key"],
             common_word=bool(entity.get("common_word", False)),
             match_lowercase=bool(entity.get("match_lowercase", False)),
+            given_name=entity["key"].startswith("person:") and name == entity["names"][0].split()[0],
         )
         for entity in data["entities"]
         for name in entity["names"]

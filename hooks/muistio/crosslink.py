@@ -88,7 +88,7 @@ class Entities:
                       meta.common_word, meta.match_lowercase)
         for person in kb.people.values():
             self._add(f"person:{person.slug}", person.name, person.src_uri, person.slug,
-                      [person.name, *person.aliases], False, False)
+                      [person.name, *person.aliases], person.common_word, False, person.name.split()[0])
         for offering in kb.offerings.values():
             self._add(f"offering:{offering.slug}", offering.name, offering.src_uri, offering.slug,
                       [offering.name, *offering.aliases], offering.common_word, False)
@@ -104,12 +104,15 @@ class Entities:
         return Matcher(self.terms)
 
     def _add(self, key: str, name: str, uri: str, slug: str, names: list[str],
-             common_word: bool, match_lowercase: bool) -> None:
+             common_word: bool, match_lowercase: bool, given_name: str = "") -> None:
+        """`given_name`: a person's first name, which as an alias of its own may start someone
+        else's full name (see `Term.given_name`)."""
         self.uris[key] = uri
         self.names[key] = name
         self._lookup.setdefault(slug, key)
         for text in names:
-            self.terms.append(Term(text, key, common_word=common_word, match_lowercase=match_lowercase))
+            self.terms.append(Term(text, key, common_word=common_word, match_lowercase=match_lowercase,
+                                   given_name=text == given_name))
             self._lookup.setdefault(text.casefold(), key)
             named = self._named.setdefault(text.casefold(), [])
             if key not in named:

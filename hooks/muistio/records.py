@@ -59,6 +59,8 @@ class Person:
     phone: str | None
     path: str
     line: int
+    common_word: bool = False
+    """A name or alias is also an ordinary word ("Aino", "ainoa"): not linked at a sentence start."""
 
     @property
     def src_uri(self) -> str:

@@ -65,6 +65,7 @@ class Contact(_Strict):
     aliases: list[Text] = Field(default_factory=list, description="Muut nimet tekstissä, esim. Petri")
     email: str | None = Field(None, description="Yksityinen: ei julkaista julkisessa sivustossa")
     phone: str | None = Field(None, description="Yksityinen: ei julkaista julkisessa sivustossa")
+    common_word: bool = Field(False, description="Jokin nimistä on myös tavallinen sana (Aino: ainoa)")
 
 
 class Offering(_Strict):

@@ -121,6 +121,7 @@ def _person(company: Company, index: int, contact: Contact) -> Person:
         phone=contact.phone,
         path=company.path,
         line=company.source.line_of(("contacts", index, "name")),
+        common_word=contact.common_word,
     )
 
 

@@ -137,10 +137,39 @@ def test_match_lowercase_opts_in() -> None:
 
 
 def test_common_word_is_skipped_at_sentence_start_only() -> None:
-    text = "Kone toimitti hissit. Tapasimme Koneen edustajan: Kone lupasi. Rondo ilmestyy ja Rondo myy."
+    text = "Kone toimitti hissit. Tapasimme Koneen edustajan. Kone lupasi. Rondo ilmestyy ja Rondo myy."
     assert surfaces(text) == ["Koneen", "Rondo"]
     assert surfaces("**Kone** toimitti hissit.") == []
     assert surfaces("– Reititin esittäytyi.") == []
+    assert surfaces("Hinnat, aikataulut jne. Kone vastaa.") == []
+    assert surfaces("Osallistujat:\n- Kone\n- Rondo") == []
+
+
+def test_capital_after_a_leading_abbreviation_or_a_colon_is_the_names_own() -> None:
+    assert surfaces("Paikalla oli mm. Kone ja esim. Rondo (ks. Kaupan numero).") == ["Kone", "Rondo", "Kaupan"]
+    assert surfaces("Osallistujat: Kone, Valio ja Rondo.") == ["Kone", "Valio", "Rondo"]
+
+
+def test_a_common_word_name_of_several_words_is_linked_at_a_sentence_start() -> None:
+    matcher = Matcher([Term("Kone", "company:kone", common_word=True),
+                       Term("Kone Oyj", "company:kone", common_word=True)])
+    found = matcher.find("Kone Oyj:n hissiyksikkö esitteli. Kone toimitti.")
+    assert [m.surface for m in found] == ["Kone Oyj:n"]
+
+
+def test_a_mixed_case_name_written_in_capitals_takes_colon_endings() -> None:
+    assert keys("YLE:n toimittaja, VALIO:lle ja METROPOLIA:ssa") == [
+        ("YLE:n", "company:yle"), ("VALIO:lle", "company:valio"), ("METROPOLIA:ssa", "company:metropolia"),
+    ]
+    assert surfaces("Yle:n ja Valio:lle") == []  # a colon ending belongs to capitals only
+
+
+def test_given_name_before_another_capitalised_word_is_someone_else() -> None:
+    matcher = Matcher([Term("Matti Virtanen", "person:matti-virtanen"),
+                       Term("Matti", "person:matti-virtanen", given_name=True)])
+    found = matcher.find("Matti Vanhasen selvitys. Matti kertoi, Matin mukaan, Matti Virtaselle. Matti, Liisa.")
+    assert [m.surface for m in found] == ["Matti", "Matin", "Matti Virtaselle", "Matti"]
+    assert [m.surface for m in MATCHER.find("Petri Nygård kertoi.")] == ["Petri"]  # no given_name: linked
 
 
 def test_longest_match_wins() -> None:

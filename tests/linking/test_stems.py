@@ -37,6 +37,16 @@ def test_i_final_names_take_endings_directly() -> None:
     assert stems("PROksi") == {"proksi"}
 
 
+def test_i_final_surname_after_a_first_name_takes_the_e_stem() -> None:
+    # Lahti -> Lahden, Lahtea; Mäki -> Mäen, Mäkeä; Koski -> Kosken: only after a first name,
+    # which keeps "Lahden kaupunki" and "Kari" -> "Karen" out.
+    assert {"jukka lahde", "jukka lahte"} <= stems("Jukka Lahti")
+    assert {"liisa mäe", "liisa mäke"} <= stems("Liisa Mäki")
+    assert "sanna koske" in stems("Sanna Koski")
+    assert not {"lahde", "lahte"} & stems("Lahti")
+    assert not any(stem.endswith("e") for stem in stems("Suomen OYJ"))
+
+
 def test_abbreviation_takes_endings_only_after_colon() -> None:
     forms = forms_after_abbreviation()
     assert {"", ":n", ":ssa", ":lle", ":hon", ":hen", ":kin"} <= forms

@@ -16,7 +16,12 @@ Rules a reader of a memo would notice:
   word must match exactly ("Op" and "op" are not OP). The rest matches in any case, so "Sanoma
   wsoy" is Sanoma WSOY and "OP-pohjola" is OP-Pohjola.
 * ``common_word`` names (Kone, Rondo, Reititin) are skipped at the start of a sentence, where the
-  capital letter says nothing; they are not reported at all there.
+  capital letter says nothing; they are not reported at all there. An abbreviation's full stop
+  ("mm. Posti") and a colon within a line ("Osallistujat: Posti, Kesko") end no sentence. A
+  name of several words ("Kone Oyj:n") is no common word anywhere.
+* A name in capitals takes colon endings even when stored in mixed case: "YLE:n" is Yle.
+* A ``given_name`` (the alias "Matti" of Matti Virtanen) followed, as written, by another
+  capitalised word is the first name of someone else ("Matti Vanhasen"), not a mention.
 * Longest match wins: "Petri Laitisen" is one mention of Petri Laitinen, not Petri.
 * Hyphens: a name *followed* by a hyphen is matched ("Sanoma-konsernin", "PROksi-palvelu" speak
   about Sanoma and PROksi; the first part of a compound is not inflected, so only the name as
@@ -38,7 +43,8 @@ from functools import cache
 from itertools import islice
 
 from . import endings
-from .stems import Stem, StemKind, is_abbreviation, word_stems
+from .sentences import LEADING_ABBREVIATIONS
+from .stems import Stem, StemKind, is_abbreviation, multi_word_stems, word_stems
 
 # A word token: letters/digits (and combining marks, for text that escaped NFC), optionally
 # followed by ":" or an apostrophe and more letters - TKK:n, Bordeaux'n are one token.
@@ -48,10 +54,11 @@ _HYPHENS = "-\u2010\u2011"
 # "!" and "\\" because a link inserted after them would become an image or an escaped bracket.
 # "_" only when it joins words (snake_case); as emphasis (_Fazer_) it is fine.
 _BLOCKED_BEFORE = frozenset("@#/\\.$!" + _HYPHENS)
-_SENTENCE_END = frozenset(".!?:…")
+_SENTENCE_END = frozenset(".!?…")
 # Skipped when looking back for a sentence start: space, Markdown emphasis, quotes, brackets,
 # dashes and bullets that open a line.
 _OPENERS = frozenset(" \t\r\n\u00a0*_~\"'“”‘’«»([{>#•–—" + _HYPHENS)
+_ITEM_MARKERS = frozenset("-*•–—")
 _KEY_LEN = 3
 _JOINERS = ":'’"
 # A word that may start a capitalised name, matched to its end as TOKEN_RE would cut it there:
@@ -73,6 +80,9 @@ class Term:
     key: str
     common_word: bool = False
     match_lowercase: bool = False
+    given_name: bool = False
+    """A person's first name as an alias ("Matti"): right before another capitalised word it
+    starts someone else's full name ("Matti Vanhasen"), so there it is no mention."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ class _Candidate:
     seps: tuple[str, ...]  # normalised separators between the words
     stems: tuple[tuple[str, frozenset[str]], ...]  # last word: (stem, allowed remainders)
     prefix: str  # common start of all stems: a cheap first test
+    capitals: str  # last word, lower case, when it may also be written in capitals + colon ending
 
 
 def _fold(token: str) -> str:
@@ -158,14 +169,16 @@ def _candidate(term: Term, order: int) -> _Candidate | None:
     else:
         locked = ""
     merged: dict[str, set[tuple[StemKind, str]]] = {}
-    for stem in word_stems(words[-1]):
+    last_stems = word_stems(words[-1]) | (multi_word_stems(words[-1]) if len(words) > 1 else frozenset())
+    for stem in last_stems:
         merged.setdefault(stem.text, set()).add(_forms_key(stem))
     stems = tuple(
         (text, _forms(tuple(sorted(keys, key=lambda k: (k[0].value, k[1]))))) for text, keys in sorted(merged.items())
     )
     head = tuple(_fold(word) for word in words[:-1])
     prefix = os.path.commonprefix([stem for stem, _ in stems])
-    return _Candidate(term, order, locked, head, seps, stems, prefix)
+    capitals = "" if is_abbreviation(words[-1]) else _fold(words[-1])
+    return _Candidate(term, order, locked, head, seps, stems, prefix, capitals)
 
 
 class _Index:
@@ -323,7 +336,7 @@ class Matcher:
             last = _match_end(text, tokens, words, i, candidate)
             if last is None:
                 continue
-            if candidate.term.common_word:
+            if candidate.term.common_word and not candidate.head:
                 if sentence_start is None:
                     sentence_start = is_sentence_start(text, start)
                 if sentence_start:
@@ -334,6 +347,8 @@ class Matcher:
         if best is None:
             return None
         last, winner = best
+        if winner.term.given_name and _before_another_name(text, tokens, words, last, winner):
+            return None
         others = tuple(dict.fromkeys(
             c.term.key for end, c in matched if end == last and c.term.key != winner.term.key
         ))
@@ -407,7 +422,8 @@ def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, 
     if not word.startswith(cand.prefix) or not any(
         word.startswith(stem) and word[len(stem) :] in forms for stem, forms in cand.stems
     ):
-        return None
+        if not _in_capitals(text, tokens[last], word, cand.capitals):
+            return None
     if cand.locked:
         first = text[tokens[i][0] : tokens[i][1]]
         if not first.isascii():
@@ -421,10 +437,46 @@ def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, 
     return last
 
 
+def _in_capitals(text: str, token: tuple[int, int], word: str, capitals: str) -> bool:
+    """"YLE:n", "KONE:lle": a mixed-case name written in capitals, inflected like TKK."""
+    if not capitals or not word.startswith(capitals + ":"):
+        return False
+    return word[len(capitals) :] in endings.forms_after_abbreviation() and is_abbreviation(
+        text[token[0] : token[0] + len(capitals)]
+    )
+
+
+def _before_another_name(text: str, tokens: list[tuple[int, int]], words: _Words, last: int,
+                         winner: _Candidate) -> bool:
+    """Whether a given name, uninflected, is followed by a space and a capitalised word: "Matti
+    Vanhasen" names someone else (only a full name's last word inflects)."""
+    if last + 1 >= len(tokens) or words[last] != _fold(winner.term.text):
+        return False
+    following = tokens[last + 1][0]
+    return text[tokens[last][1] : following] == " " and text[following].isupper()
+
+
 def is_sentence_start(text: str, pos: int) -> bool:
     """True if only openers (space, emphasis, quotes, dashes) stand between ``pos`` and the
-    start of the text or a sentence-ending mark (. ! ? : …)."""
+    start of the text or a sentence-ending mark (. ! ? …), as `sentences` cuts them: the full stop
+    of an abbreviation that leads into a name ("mm. Posti") ends no sentence on its line, and a colon ends one only at
+    the end of its line ("Osallistujat:" above a list), not within it ("Osallistujat: Posti"). A
+    list item starts a sentence even when the line before it ends in none ("- Posti")."""
     i = pos - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    if i < 0:
+        return True
+    skipped = text[i + 1 : pos]
+    newline = "\n" in skipped
+    if newline and skipped.rpartition("\n")[2].strip()[:1] in _ITEM_MARKERS:
+        return True  # a list item: "Osallistujat:\n- Kone\n- Rondo"
+    if text[i] == ":":
+        return newline
+    if text[i] == "." and not newline:
+        start = i
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        if text[start:i].lower() in LEADING_ABBREVIATIONS:
+            return False
+    return text[i] in _SENTENCE_END

@@ -22,6 +22,12 @@ ABBREVIATIONS = frozenset(
     e g i eg ie etc vs jr sr""".split()
 )
 
+LEADING_ABBREVIATIONS = frozenset(
+    """esim mm ks vrt ns n noin ca klo puh nro tri prof toht dipl ins fil maist os vs eg ie""".split()
+)
+"""Abbreviations that lead into what follows ("mm. Posti", "ks. Kone"), never end a sentence:
+unlike "jne." or "yms.", the capital after them is the name's own."""
+
 MAX_SENTENCE = 300  # characters; longer sentences are trimmed around the mention
 _CLOSERS = "\"'”’»)]"
 _EMPHASIS_RE = re.compile(r"[*_~]")

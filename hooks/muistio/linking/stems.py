@@ -8,10 +8,12 @@ over-generate on purpose: a stem that is never used costs nothing, because the m
 accepts it together with an ending from :mod:`endings`, and a name's stem plus a case ending
 almost never spells another word.
 
-Deliberately *not* done: the old e-stem of -i words (Lahti -> Lahde-n, Kivi -> Kive-n). Proper
-names ending in -i take the endings directly (Petri-n, PROksi-a); an e-stem would turn Kari into
-Karen and Tapani into Tapanen. An entity whose name does inflect that way lists the form as an
-alias.
+The old e-stem of -i words (Lahti -> Lahde-n, Kivi -> Kive-n) only for the last word of a name
+of several words (:func:`multi_word_stems`): surnames like Lahti, Koski, Mäki and Niemi inflect
+that way, and the first name before them keeps "Jukka Lahden" from matching anything else. A
+name of one word ending in -i takes the endings directly (Petri-n, PROksi-a); an e-stem there
+would turn Kari into Karen and Tapani into Tapanen, so a one-word name that does inflect that way
+lists the form as an alias.
 """
 
 from __future__ import annotations
@@ -172,6 +174,16 @@ def word_stems(word: str) -> frozenset[Stem]:
     return frozenset(out)
 
 
+def multi_word_stems(word: str) -> frozenset[Stem]:
+    """Stems the last word takes only after other words: the e-stem of an -i surname, in both
+    grades (Jukka Lahti -> Lahde-n, Lahte-a; Matti Mäki -> Mäe-n, Mäke-ä; Sanna Koski -> Koske-n)."""
+    w = unicodedata.normalize("NFC", word).lower()
+    if len(w) < 4 or w[-1] != "i" or _is_vowel(w[-2]) or is_abbreviation(word) or w in COMPANY_FORMS:
+        return frozenset()
+    e_stem = w[:-1] + "e"
+    return frozenset(Stem(text, StemKind.VOWEL) for text in {e_stem, *weaken(e_stem)})
+
+
 def _plural_stems(singular: str, add: Adder) -> None:
     plural, plural_j = StemKind.PLURAL, StemKind.PLURAL_J
     last = singular[-1]
@@ -227,4 +239,5 @@ def stems(name: str) -> set[str]:
         hyphen_head, _, last = last.rpartition("-")
         head, sep = (head + sep + hyphen_head), "-"
     prefix = (head + sep).lower()
-    return {prefix + stem.text for stem in word_stems(last)}
+    found = word_stems(last) | (multi_word_stems(last) if sep == " " else frozenset())
+    return {prefix + stem.text for stem in found}
