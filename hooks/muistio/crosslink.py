@@ -295,7 +295,9 @@ def _link_text(entities: Entities, source: SourceFile, src_uri: str, context: tu
     problems: list[Problem] = []
     for unknown in result.unknown_wikilinks:
         named = entities.named(unknown.target)
-        if len(named) > 1:  # a link the writer asked for and did not get: a warning
+        if not unknown.target:
+            problems.append(Problem(source.path, unknown.line + offset, "malformed_wikilink", {"raw": unknown.raw}))
+        elif len(named) > 1:  # a link the writer asked for and did not get: a warning
             problems.append(_ambiguous(entities, source.path, unknown.line + offset, unknown.raw, named,
                                        Severity.WARNING))
         else:

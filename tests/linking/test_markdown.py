@@ -143,6 +143,36 @@ def test_unknown_wikilink_is_left_as_written_and_reported() -> None:
     assert result.mentions == []
 
 
+def test_labelled_wikilink_in_a_table_stays_in_its_cell() -> None:
+    source = ("| Organisaatio | Huom |\n|---|---|\n"
+              "| [[sanoma-wsoy|Sanomalla]] | Metropolia, [[sanoma-wsoy\\|WSOY]] |\n")
+    result = link(source)
+    assert result.text == ("| Organisaatio | Huom |\n|---|---|\n"
+                           "| [Sanomalla](../companys/sanoma-wsoy.md) | [Metropolia](../companys/metropolia.md), "
+                           "[WSOY](../companys/sanoma-wsoy.md) |\n")
+    assert [(m.surface, m.sentence) for m in result.mentions] == [
+        ("Sanomalla", "Sanomalla"), ("Metropolia", "Metropolia, WSOY"), ("WSOY", "Metropolia, WSOY"),
+    ]
+    assert result.unknown_wikilinks == []
+
+
+def test_wikilink_label_keeps_its_markdown() -> None:
+    result = link("Tapasimme [[sanoma-wsoy|Sanoma\\*WSOY:n]] ja [[sanoma-wsoy|`SWS`]] väen.\n")
+    assert result.text == ("Tapasimme [Sanoma\\*WSOY:n](../companys/sanoma-wsoy.md) ja "
+                           "[`SWS`](../companys/sanoma-wsoy.md) väen.\n")
+    assert "\ufffc" not in "".join(m.surface for m in result.mentions)
+
+
+def test_empty_wikilinks_are_reported_and_left_as_written() -> None:
+    source = "Tyhjät [[]] ja [[Nokia|]] ja [[|Nokialla]] ja [[ ]].\n"
+    result = link(source)
+    assert result.text == source
+    assert [(u.target, u.raw) for u in result.unknown_wikilinks] == [
+        ("", "[[]]"), ("", "[[Nokia|]]"), ("", "[[|Nokialla]]"), ("", "[[ ]]"),
+    ]
+    assert result.mentions == []
+
+
 def test_entity_without_page_is_reported_but_not_linked() -> None:
     result = link("Draft soitti, [[Draft]] myös.\n")
     assert result.text == "Draft soitti, Draft myös.\n"

@@ -87,7 +87,12 @@ _ENV_KEY = "muistio_linking"
 # the text inside ** ** is linkable.
 _SYNTAX_RULES = ("escape", "backticks", "link", "image", "autolink", "html_inline", "entity")
 _MASK = "\ufffc"  # stands for excluded text: not a word character, not a sentence end
-_WIKILINK_RE = re.compile(r"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]")
+_PIPE = "\u2502"
+"""Stands for a "|" inside ``[[...]]`` while the text is parsed: a table would otherwise cut
+``[[metropolia|Metropoliassa]]`` into two cells (the offsets stay, so the output keeps the "|")."""
+_WIKILINK_RE = re.compile(rf"\[\[([^\[\]\n|{_PIPE}]+)(?:[|{_PIPE}]([^\[\]\n]+))?\]\]")
+_ANY_WIKILINK_RE = re.compile(r"\[\[[^\[\]\n]*\]\]")
+"""Also what is none: ``[[]]``, ``[[Nokia|]]``, ``[[|Nokialla]]``."""
 _BARE_RE = re.compile(
     r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>]*"  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
@@ -465,7 +470,17 @@ def _candidates(
     masked, markup = _mask(block, spans)
     found: list[_Candidate] = []
     chars = list(masked) if "[[" in masked else []
-    for wiki in _WIKILINK_RE.finditer(masked):
+    wikilinks: list[re.Match[str]] = []
+    for wiki in _ANY_WIKILINK_RE.finditer(masked):
+        chars[wiki.start() : wiki.end()] = _MASK * (wiki.end() - wiki.start())
+        whole = _WIKILINK_RE.fullmatch(wiki.group())
+        if whole is not None and whole.group(1).strip():
+            wikilinks.append(_WIKILINK_RE.match(masked, wiki.start()))  # type: ignore[arg-type]
+            continue
+        span = _source_span(block, wiki.start(), wiki.end(), source)
+        if span is not None:  # [[]], [[Nokia|]], [[|Nokialla]]: no link, and the writer is told
+            unknown.append(UnknownWikilink(src.line_of(span[0]), "", _written(source, span)))
+    for wiki in wikilinks:
         span = _source_span(block, wiki.start(), wiki.end(), source)
         if span is None:
             continue
@@ -474,14 +489,14 @@ def _candidates(
         raw_label = wiki.group(group)
         label = raw_label.strip()
         label_at = wiki.start(group) + len(raw_label) - len(raw_label.lstrip())
-        chars[wiki.start() : wiki.end()] = _MASK * (wiki.end() - wiki.start())
         key = resolve_wikilink(target) if target else None
         if key is None:
-            unknown.append(UnknownWikilink(src.line_of(span[0]), target, wiki.group()))
+            unknown.append(UnknownWikilink(src.line_of(span[0]), target, _written(source, span)))
             continue
+        shown = _label(_written(source, span))
         markup.append(Markup(wiki.start(), wiki.end(), label_at, label_at + len(label)))
         found.append(
-            _Candidate(span[0], span[1], key, label, True, label, block, label_at, label_at + len(label), markup)
+            _Candidate(span[0], span[1], key, shown, True, shown, block, label_at, label_at + len(label), markup)
         )
     if chars:
         masked = "".join(chars)
@@ -506,6 +521,30 @@ def _candidates(
     return found
 
 
+def _written(text: str, span: tuple[int, int]) -> str:
+    """A wikilink as the writer wrote it (the text parsed has `_PIPE` for its "|")."""
+    return text[span[0] : span[1]].replace(_PIPE, "|")
+
+
+def _protect_pipes(source: str) -> str:
+    """`source` with each "|" inside ``[[...]]`` replaced by `_PIPE`, char for char."""
+    if "[[" not in source or "|" not in source:
+        return source
+    # "\\|" (the escaped "|" a table needs) loses its backslash too: markdown-it would take "\\"
+    # and the char after it for an escape, and the target would end in it.
+    return _ANY_WIKILINK_RE.sub(lambda wiki: wiki.group().replace("\\|", " " + _PIPE).replace("|", _PIPE), source)
+
+
+def _label(written: str) -> str:
+    """The link text of a wikilink as written: its label, or its target, as Markdown. A "|" in it
+    is escaped, so that a link in a table cell stays in its cell."""
+    inner = written[2:-2]
+    cut = inner.find("|")
+    target, label = (inner, "") if cut < 0 else (inner[:cut].removesuffix("\\"), inner[cut + 1 :])
+    text = label.strip() or target.strip()
+    return re.sub(r"(?<!\\)\|", r"\\|", text)
+
+
 def _format_link(text: str, href: str) -> str:
     if re.search(r"[\s()<>]", href):
         href = "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
@@ -523,6 +562,7 @@ def link_markdown(
 
     `choose` picks one of the entities that words name equally well (two contacts called
     "Petri"), or None: then those words are not a mention of either, and are reported."""
+    written, source = source, _protect_pipes(source)
     src = _Source.of(source)
     unknown: list[UnknownWikilink] = []
     ambiguous: dict[tuple[str, ...], AmbiguousName] = {}
@@ -547,13 +587,13 @@ def link_markdown(
         if linked:
             linked_keys.add(cand.key)
         if cand.explicit:
-            text = cand.replacement or cand.surface
-            pieces.append(source[pos : cand.start])
+            text = _label(written[cand.start : cand.end])
+            pieces.append(written[pos : cand.start])
             pieces.append(_format_link(text, target) if target is not None else text)
             pos = cand.end
         elif linked and target is not None:
-            pieces.append(source[pos : cand.start])
-            pieces.append(_format_link(source[cand.start : cand.end], target))
+            pieces.append(written[pos : cand.start])
+            pieces.append(_format_link(written[cand.start : cand.end], target))
             pos = cand.end
         sentence, s_start, s_end = _sentence(cand, sentence_cache)
         mentions.append(
@@ -570,7 +610,7 @@ def link_markdown(
                 cand.explicit,
             )
         )
-    pieces.append(source[pos:])
+    pieces.append(written[pos:])
     unknown.sort(key=lambda u: u.line)
     return LinkedMarkdown("".join(pieces), mentions, unknown, sorted(ambiguous.values(), key=lambda a: a.line))
 
@@ -582,7 +622,8 @@ def _sentence(cand: _Candidate, cache: dict[int, Any]) -> tuple[str, int, int]:
     plain, index = cache[block_id]
     start = bisect.bisect_left(index, cand.content_start)
     end = bisect.bisect_left(index, cand.content_end)
-    return sentence_around(plain, start, end)
+    sentence, s_start, s_end = sentence_around(plain, start, end)
+    return sentence.replace(_PIPE, "|"), s_start, s_end
 
 
 __all__ = ["AmbiguousName", "LinkedMarkdown", "Mention", "UnknownWikilink", "link_markdown"]

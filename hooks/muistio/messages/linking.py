@@ -9,6 +9,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("[[{target}]] ei ole minkään organisaation, henkilön tai tarjooman nimi.",
                "Tarkoititko [[{suggestion}]]?", "Luo sivu tai kirjoita nimi ilman hakasulkeita."),
     },
+    "malformed_wikilink": {
+        "en": ("{raw} is no link: a wikilink is [[name]] or [[name|text]], neither part empty.", "",
+               "Write the name inside the brackets, or remove the brackets."),
+        "fi": ("{raw} ei ole linkki: wikilinkki on muotoa [[nimi]] tai [[nimi|teksti]], eikä kumpikaan "
+               "osa saa olla tyhjä.", "", "Kirjoita nimi hakasulkeiden sisään tai poista hakasulkeet."),
+    },
     "ambiguous_name": {
         "en": ("'{surface}' could mean {names}, so it is not linked here or later in this memo.", "",
                "Write the full name, add the person to attendees (or their organisation to companies), "
