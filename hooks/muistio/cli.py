@@ -24,7 +24,7 @@ from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of, relative_path
 from muistio.messages import render_message
 from muistio.names import did_you_mean
 from muistio.pipeline import analyse, check
-from muistio.problems import Problem, Severity, has_errors
+from muistio.problems import Problem, Severity, has_errors, sorted_problems
 from muistio.settings import Settings
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = read_settings(root)
     lang = settings.lang
     if args.command == "check":
-        return _check(root, lang, args.paths, args.format, settings.option_problems)
+        return _check(root, lang, args.paths, args.format, settings.option_problems, settings.docs_dir)
     if args.command == "new":
         return _new(root, lang, args)
     if args.command == "review":
@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
 # --- kb check -------------------------------------------------------------------------------
 
 
-def _check(root: Path, lang: str, paths: list[Path], fmt: str, option_problems: list[Problem]) -> int:
+def _check(root: Path, lang: str, paths: list[Path], fmt: str, option_problems: list[Problem],
+           docs_dir: str = "docs") -> int:
     if fmt not in report_formats.FORMATS:
         suggestion = did_you_mean(fmt, report_formats.FORMATS) or ""
         return _usage("check", "cli_unknown_format",
@@ -127,7 +128,10 @@ def _check(root: Path, lang: str, paths: list[Path], fmt: str, option_problems: 
             return _usage("check", *selected, lang)
         wanted.append(selected)
     # what `mkdocs build --strict` would fail on (a notice found on the way is no part of that)
-    found = analyse(root, problems_only=True).problems
+    analysis = analyse(root, problems_only=True)
+    from muistio.page_links import broken_page_links  # markdown-it only for bodies with a file link
+
+    found = sorted_problems([*analysis.problems, *broken_page_links(analysis.kb, root, docs_dir)])
     problems = [*option_problems, *(p for p in found if p.severity is not Severity.NOTICE)]
     if paths:
         problems = [p for p in problems if any(_within(p.path, prefix) for prefix in wanted)]

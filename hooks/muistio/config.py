@@ -38,6 +38,8 @@ class SiteSettings:
     options: SiteOptions = field(default_factory=SiteOptions)
     option_problems: list[Problem] = field(default_factory=list)
     """Settings under `extra.muistio` the build could not use, at their lines in mkdocs.yml."""
+    docs_dir: str = "docs"
+    """The hand-written pages' folder (`docs_dir`), whose files links may lead to."""
 
 
 def find_root(start: Path) -> Path:
@@ -63,4 +65,6 @@ def read_settings(root: Path) -> SiteSettings:
     language = theme.get("language") if isinstance(theme, dict) else None
     extra = config.get("extra")
     options, problems = read_options(extra.get("muistio") if isinstance(extra, dict) else None, text, path.name)
-    return SiteSettings(root=root, lang=language_of(language), options=options, option_problems=problems)
+    docs_dir = config.get("docs_dir")
+    return SiteSettings(root=root, lang=language_of(language), options=options, option_problems=problems,
+                        docs_dir=docs_dir if isinstance(docs_dir, str) and docs_dir else "docs")

@@ -144,6 +144,14 @@ def known_files_only(problems: list[Problem], companies: Collection[str]) -> lis
             else problem for problem in problems]
 
 
+def link_targets(body: str) -> Iterator[tuple[int, str]]:
+    """(line within the body, target) of every link and image, as markdown-it reads them: not in
+    code, reference links resolved (`muistio.page_links` checks the relative ones)."""
+    for piece in _pieces(body):
+        if piece.kind == "href":
+            yield piece.line, piece.text
+
+
 @dataclass(frozen=True)
 class _Piece:
     """A part of the body as markdown-it read it: running text, raw HTML, or a link target."""
