@@ -75,6 +75,9 @@ class Entities:
         """Entity key → canonical name."""
         self._lookup: dict[str, str] = {}
         self._named: dict[str, list[str]] = {}
+        self._slugs: dict[str, list[str]] = {}
+        """Slug → the entities that have it (more than one only across kinds: a slip reported as a
+        duplicate name)."""
         """Casefolded name → every entity that answers to it (more than one: an ambiguous name)."""
         self.organisation_of: dict[str, str] = {
             f"person:{person.slug}": f"company:{person.company}" for person in kb.people.values()
@@ -110,6 +113,7 @@ class Entities:
         self.uris[key] = uri
         self.names[key] = name
         self._lookup.setdefault(slug, key)
+        self._slugs.setdefault(slug, []).append(key)
         for text in names:
             self.terms.append(Term(text, key, common_word=common_word, match_lowercase=match_lowercase,
                                    given_name=text == given_name))
@@ -126,6 +130,21 @@ class Entities:
     def named(self, target: str) -> tuple[str, ...]:
         """Every entity whose name, alias or former name `target` is."""
         return tuple(self._named.get(target.strip().casefold(), ()))
+
+    def by_slug(self, target: str) -> str | None:
+        """The one entity whose slug `target` is: the handle `[[petri-laitinen|Petrille]]` that the
+        messages suggest, which must not be taken for a name someone else answers to."""
+        keys = self._slugs.get(target.strip(), [])
+        return keys[0] if len(keys) == 1 else None
+
+    def handle(self, key: str) -> str:
+        """What to write in `[[...]]` for exactly this entity: its slug, or its full name when
+        another entity has the same slug."""
+        slug = key.partition(":")[2]
+        if self.by_slug(slug) == key:
+            return slug
+        name = self.names.get(key, slug)
+        return name if self.named(name) == (key,) else slug
 
     def suggestion(self, target: str) -> str | None:
         return did_you_mean(target, [*self.names.values(), *(k for k in self._lookup if "-" in k)])
@@ -289,7 +308,9 @@ def _link_text(entities: Entities, source: SourceFile, src_uri: str, context: tu
 
     def resolve(target: str) -> str | None:
         named = entities.named(target)
-        return choose(named) if len(named) > 1 else entities.resolve(target)
+        if len(named) > 1:
+            return entities.by_slug(target) or choose(named)
+        return entities.resolve(target)
 
     result = link_markdown(source.body, entities.matcher, href, resolve, choose)
     problems: list[Problem] = []
@@ -316,6 +337,6 @@ def _ambiguous(entities: Entities, path: str, line: int, surface: str, keys: tup
     slugs = [key.partition(":")[2] for key in keys]
     described = [f"{entities.names.get(key, slug)} ({slug})" for key, slug in zip(keys, slugs, strict=True)]
     target, _, label = surface.removeprefix("[[").removesuffix("]]").partition("|")
-    example = f"[[{slugs[0]}|{(label or target).strip()}]]"
+    example = f"[[{entities.handle(keys[0])}|{(label or target).strip()}]]"
     return Problem(path, line, "ambiguous_name",
                    {"surface": surface, "names": ", ".join(described), "example": example}, severity)

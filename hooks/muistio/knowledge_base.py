@@ -159,7 +159,10 @@ def _unknown(path: str, line: int, code: str, key: str, slug: str, names: dict[s
 
 
 def _duplicate_names(kb: KnowledgeBase) -> list[Problem]:
-    """Two entities answering to the same name would make links ambiguous: report the later one."""
+    """Two entities answering to the same name would make links ambiguous: report the later one.
+    People may share names with each other (two Petris: the memo's attendees tell them apart, see
+    `crosslink.chooser`), but not with an organisation or an offering: a contact called "Metropolia"
+    is a slip, and nothing in a memo would tell the two apart."""
     problems: list[Problem] = []
     seen: dict[str, tuple[str, str, int]] = {}
 
@@ -183,6 +186,12 @@ def _duplicate_names(kb: KnowledgeBase) -> list[Problem]:
         claim(offering.name, offering.slug, offering.path, offering.line)
         for alias in offering.aliases:
             claim(alias, offering.slug, offering.path, offering.line)
+    for person in kb.people.values():
+        for name in _unique((person.name, *person.aliases)):
+            taken = seen.get(name.casefold())
+            if taken is not None:
+                problems.append(Problem(person.path, person.line, "duplicate_name",
+                                        {"name": name, "other": taken[0], "first": f"{taken[1]}:{taken[2]}"}))
     return problems
 
 
