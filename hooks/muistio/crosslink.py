@@ -327,6 +327,8 @@ def _link_text(entities: Entities, source: SourceFile, src_uri: str, context: tu
                                     {"target": unknown.target, "suggestion": suggestion}))
     problems += [_ambiguous(entities, source.path, name.line + offset, name.surface, name.keys, Severity.NOTICE)
                  for name in result.ambiguous]
+    problems += [Problem(source.path, heading.line + offset, "wikilink_in_heading", {"raw": heading.raw},
+                         Severity.WARNING) for heading in result.in_headings]
     return result.text, result, sorted(problems, key=lambda problem: problem.line)
 
 

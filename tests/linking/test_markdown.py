@@ -173,6 +173,13 @@ def test_empty_wikilinks_are_reported_and_left_as_written() -> None:
     assert result.mentions == []
 
 
+def test_wikilinks_in_headings_are_reported_not_linked() -> None:
+    source = "## Jatko [[Sanoma WSOY]] ja [[sanoma-wsoy|Sanoman]] kanssa\n\n```\n# [[koodia]]\n```\n"
+    result = link(source)
+    assert result.text == source
+    assert [(u.line, u.raw) for u in result.in_headings] == [(1, "[[Sanoma WSOY]]"), (1, "[[sanoma-wsoy|Sanoman]]")]
+
+
 def test_entity_without_page_is_reported_but_not_linked() -> None:
     result = link("Draft soitti, [[Draft]] myös.\n")
     assert result.text == "Draft soitti, Draft myös.\n"

@@ -80,6 +80,8 @@ class LinkedMarkdown:
     unknown_wikilinks: list[UnknownWikilink]
     ambiguous: list[AmbiguousName] = field(default_factory=list)
     """The first unresolved mention of each set of entities; it and the later ones stay text."""
+    in_headings: list[UnknownWikilink] = field(default_factory=list)
+    """Wikilinks in headings, which are never linked: the writer sees brackets and is told why."""
 
 
 _ENV_KEY = "muistio_linking"
@@ -320,6 +322,23 @@ def _blocks(source: str, src: _Source) -> list[_Block]:
         offsets = _map_lines(token.content, src, token.map[0], token.map[1], cursor)
         blocks.append(_Block(token.content, offsets, list(token.meta.get("muistio_spans", []))))
     return blocks
+
+
+_HEADING_WIKILINK_RE = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*\[\[[^\[\]\n]*\]\]", re.MULTILINE)
+
+
+def _heading_wikilinks(text: str, src: _Source) -> list[UnknownWikilink]:
+    """The `[[...]]` in headings (a cheap scan first: most memos have none, and then no parse)."""
+    if "[[" not in text or not _HEADING_WIKILINK_RE.search(text):
+        return []
+    found: list[UnknownWikilink] = []
+    tokens = _PARSER.parse(text)
+    for opener, inline in zip(tokens, tokens[1:], strict=False):
+        if opener.type == "heading_open" and inline.type == "inline" and inline.map and "[[" in inline.content:
+            line = inline.map[0]
+            for wiki in _ANY_WIKILINK_RE.finditer(src.lines[line] if line < len(src.lines) else ""):
+                found.append(UnknownWikilink(line + 1, wiki.group(), wiki.group().replace(_PIPE, "|")))
+    return found
 
 
 def _top_level(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -612,7 +631,8 @@ def link_markdown(
         )
     pieces.append(written[pos:])
     unknown.sort(key=lambda u: u.line)
-    return LinkedMarkdown("".join(pieces), mentions, unknown, sorted(ambiguous.values(), key=lambda a: a.line))
+    return LinkedMarkdown("".join(pieces), mentions, unknown, sorted(ambiguous.values(), key=lambda a: a.line),
+                          _heading_wikilinks(written, src))
 
 
 def _sentence(cand: _Candidate, cache: dict[int, Any]) -> tuple[str, int, int]:

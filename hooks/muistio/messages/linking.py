@@ -15,6 +15,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("{raw} ei ole linkki: wikilinkki on muotoa [[nimi]] tai [[nimi|teksti]], eikä kumpikaan "
                "osa saa olla tyhjä.", "", "Kirjoita nimi hakasulkeiden sisään tai poista hakasulkeet."),
     },
+    "wikilink_in_heading": {
+        "en": ("{raw} is in a heading, where nothing is linked (a link there would be a trap in the "
+               "table of contents).", "", "Write the name without brackets; in the text below it links itself."),
+        "fi": ("{raw} on otsikossa, jossa mitään ei linkitetä (linkki olisi ansa sisällysluettelossa).", "",
+               "Kirjoita nimi ilman hakasulkeita; alla olevassa tekstissä se linkittyy itsestään."),
+    },
     "link_no_page": {
         "en": ("the link to '{target}' leads to no page of the site.", "Did you mean '{suggestion}'?",
                "Check the file name; an organisation, person or offering is linked with [[its name]]."),

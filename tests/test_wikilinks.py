@@ -1,5 +1,6 @@
 """A labelled `[[wikilink]]` in a table row is a link in its own cell on the site (a "|" would
-otherwise cut the row), and a wikilink with nothing in it is reported, not left silently."""
+otherwise cut the row); a wikilink with nothing in it, or in a heading, where nothing is linked,
+is reported, not left as brackets silently."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def test_an_empty_wikilink_is_reported_with_its_line(tmp_path: Path, capsys: pyt
     out = capsys.readouterr().out
     assert (f"{MEMO}:8: [[metropolia|]] ei ole linkki: wikilinkki on muotoa [[nimi]] tai [[nimi|teksti]], "
             "eikä kumpikaan osa saa olla tyhjä. Kirjoita nimi hakasulkeiden sisään tai poista hakasulkeet.") in out
+
+
+def test_a_wikilink_in_a_heading_is_a_warning_with_its_line(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    _write(root, TEXT + "\n## Jatko [[metropolia|Metropolian]] kanssa\n\nSovittiin.\n")
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().out == (
+        f"{MEMO}:10: [[metropolia|Metropolian]] on otsikossa, jossa mitään ei linkitetä (linkki olisi ansa "
+        "sisällysluettelossa). Kirjoita nimi ilman hakasulkeita; alla olevassa tekstissä se linkittyy itsestään.\n")
