@@ -290,6 +290,7 @@ class Matcher:
         reach = self._reach
         matches: list[Match] = []
         pos = 0
+        run: tuple[int, int, frozenset[int]] = (0, 0, frozenset())
         while True:
             found = _CAPITAL_WORD_RE.search(text, pos)
             if found is None:
@@ -298,8 +299,11 @@ class Matcher:
             pos = start + 1
             if text[start].islower():  # the regex leaves out Latin lower case only
                 continue
-            if start > 0 and text[start - 1] in _JOINERS and not _is_token_start(text, start):
-                continue
+            if start > 0 and text[start - 1] in _JOINERS:
+                if not run[0] <= start < run[1]:
+                    run = _token_run(text, start)
+                if start not in run[2]:
+                    continue
             if not capital.may_start(folded.word(start, found.end())):
                 continue
             tokens = [m.span() for m in islice(TOKEN_RE.finditer(text, start), reach)]
@@ -390,20 +394,22 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or "\u0300" <= char <= "\u036f"
 
 
-def _is_token_start(text: str, pos: int) -> bool:
-    """Whether cutting the whole text into words would start one at ``pos`` (a word character
-    right after a ":" or apostrophe, which may have joined it to the word before)."""
-    run = pos
-    while run > 0 and (
-        _is_word_char(text[run - 1]) or (text[run - 1] in _JOINERS and run > 1 and _is_word_char(text[run - 2]))
+def _token_run(text: str, pos: int) -> tuple[int, int, frozenset[int]]:
+    """(start, end, word starts) of the run of words joined by ":" or apostrophes around ``pos``,
+    as cutting the whole text into words would start them ("TKK:Nokia" is one word). Computed
+    once a run: asked at every capital of "ABC:ABC:ABC:...", a scan from the run's start each
+    time made a long run quadratic."""
+    start = pos
+    while start > 0 and (
+        _is_word_char(text[start - 1]) or (text[start - 1] in _JOINERS and start > 1 and _is_word_char(text[start - 2]))
     ):
-        run -= 1
-    for token in TOKEN_RE.finditer(text, run):
-        if token.start() >= pos:
-            return token.start() == pos
-        if token.end() > pos:
-            return False
-    return False
+        start -= 1
+    end = pos
+    while end < len(text) and (
+        _is_word_char(text[end]) or (text[end] in _JOINERS and end + 1 < len(text) and _is_word_char(text[end + 1]))
+    ):
+        end += 1
+    return start, end, frozenset(token.start() for token in TOKEN_RE.finditer(text, start, end))
 
 
 def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, cand: _Candidate) -> int | None:
