@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime
 import os
+from pathlib import Path
 
+import icalendar
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbtrees import TreeWriter
-from muistio.followups import _FENCE, _TASK, _candidate_lines, collect, open_items
-from muistio.pipeline import check
+from muistio.cli import main
+from muistio.exports.calendar import followups_calendar
+from muistio.followups import _FENCE, _NEAR_TASK, _TASK, _candidate_lines, collect, open_items
+from muistio.pipeline import analyse, check
 from muistio.problems import Severity
 
 MEMO = "memos/2012/2012-05-16-tapaaminen.md"
@@ -73,6 +78,103 @@ def test_impossible_and_unreadable_due_dates(tree: TreeWriter) -> None:
     ]
 
 
+def kb_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """`kb check` as a writer runs it: the exit status and the lines it prints."""
+    status = main(["--root", str(root), "check"])
+    return status, capsys.readouterr().out.splitlines()
+
+
+def test_an_item_that_says_nothing_to_do_is_an_error(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """An owner and a date alone are no follow-up: the calendar got an event called
+    "(Petri Laitinen)". Also a box with nothing at all after it."""
+    root = tree({MEMO: memo("- [ ] @petri-laitinen (due 2026-05-01)\n- [ ] Soittaa (due 2026-05-02)\n- [x]\n")})
+    assert kb_check(root, capsys) == (1, [
+        f"{MEMO}:{line}: this action item says nothing to do. Write what was agreed after the owner, e.g. "
+        "'- [ ] @petri-laitinen Lähettää tarjouksen (due 2012-06-15)', or delete the line." for line in (6, 8)])
+    analysis = analyse(root)
+    calendar = icalendar.Calendar.from_ical(followups_calendar(analysis.kb, analysis.context.items,
+                                                               datetime.date(2026, 4, 1)))
+    assert [str(event["summary"]) for event in calendar.walk("VEVENT")] == ["Soittaa"]
+
+
+def test_an_at_sign_with_no_person_is_an_error(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree({MEMO: memo("- [ ] @ Soittaa (due 2026-05-01)\n")})
+    assert kb_check(root, capsys) == (1, [
+        f"{MEMO}:6: '@' at the start of this action item names no person. "
+        "Write the owner's slug right after the @, e.g. @petri-laitinen, or delete the @."])
+    [item] = collect(check(root).kb)[0]
+    assert (item.owner, item.text, item.due) == (None, "Soittaa", datetime.date(2026, 5, 1))
+
+
+def test_two_due_dates_are_an_error(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before, the last one won silently and the other stayed in the task's text."""
+    root = tree({MEMO: memo("- [ ] @petri-laitinen Soittaa (due 2026-05-01) (määräaika 1.6.2026)\n")})
+    assert kb_check(root, capsys) == (1, [
+        f"{MEMO}:6: this action item has more than one due date: (due 2026-05-01), (määräaika 1.6.2026). "
+        "Keep the one that was agreed, at the end of the line."])
+    [item] = collect(check(root).kb)[0]
+    assert (item.text, item.due) == ("Soittaa", datetime.date(2026, 6, 1))
+
+
+def test_a_box_markdown_does_not_read_is_a_warning_with_the_box_to_write(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Markdown shows these as text, not checkboxes, and they were no follow-up at all; a writer
+    believed they had written one. A link in a list is no box."""
+    body = ("- [ ]@petri-laitinen Soittaa\n- [] Soittaa\n-[x] Lähettää esitteen\n* [  ] Kirjoittaa\n"
+            "- [Metropolia](https://www.metropolia.fi) on linkki\n```\n- [] koodissa\n```\n")
+    root = tree({MEMO: memo(body)})
+    fix = "a space inside the brackets (or an x) and one after them."
+    assert kb_check(root, capsys) == (0, [
+        f"{MEMO}:6: '- [ ]@petri-laitinen' is not a task box, so this line is shown as text and is not a "
+        f"follow-up. Write '- [ ] @petri-laitinen': {fix}",
+        f"{MEMO}:7: '- []' is not a task box, so this line is shown as text and is not a follow-up. "
+        f"Write '- [ ]': {fix}",
+        f"{MEMO}:8: '-[x]' is not a task box, so this line is shown as text and is not a follow-up. "
+        f"Write '- [x]': {fix}",
+        f"{MEMO}:9: '* [  ]' is not a task box, so this line is shown as text and is not a follow-up. "
+        f"Write '* [ ]': {fix}",
+    ])
+    items, problems = collect(check(root).kb)
+    assert items == [] and {p.severity for p in problems} == {Severity.WARNING}
+
+
+def test_a_due_date_the_item_does_not_read_is_a_warning_with_the_form_to_write(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without parentheses, with a colon, in the Finnish words for "by", or mid-line, the item got
+    no due date and nobody was told. Prose that only ends in such a word is left alone."""
+    body = ("- [ ] @petri-laitinen Soittaa due 2026-05-01\n- [ ] Soittaa (määräaika: 1.5.2026)\n"
+            "- [ ] Soittaa 1.5.2026 mennessä\n- [ ] Soittaa viimeistään 1.5.\n"
+            "- [ ] Soittaa (due 2026-05-01) Petrille\n- [ ] Selvittää due diligence -prosessin\n")
+    root = tree({MEMO: memo(body)})
+    assert kb_check(root, capsys) == (0, [
+        f"{MEMO}:6: 'due 2026-05-01' is not read as a due date. Write (due 2026-05-01) at the end of the line.",
+        f"{MEMO}:7: '(määräaika: 1.5.2026)' is not read as a due date. "
+        "Write (määräaika 1.5.2026) at the end of the line.",
+        f"{MEMO}:8: '1.5.2026 mennessä' is not read as a due date. Write (määräaika 1.5.2026) at the end of the line.",
+        f"{MEMO}:9: 'viimeistään 1.5.' is not read as a due date. Write it in parentheses at the end of the line, "
+        "with the year: (due 2012-06-15) or (määräaika 15.6.2012).",
+        f"{MEMO}:10: the due date '(due 2026-05-01)' is not at the end of the line, so it is not read as the "
+        "due date. Move it to the end of the line.",
+    ])
+
+
+def test_the_new_follow_up_problems_read_in_finnish_on_a_finnish_site(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = "site_name: Testi\ntheme:\n  name: material\n  language: fi\n"
+    body = "- [] Soittaa\n- [ ] @petri-laitinen Soittaa 1.5.2026 mennessä\n- [ ] @petri-laitinen (due 2026-05-01)\n"
+    assert kb_check(tree({MEMO: memo(body), "mkdocs.yml": site}), capsys) == (1, [
+        f"{MEMO}:6: '- []' ei ole tehtävälistan ruutu, joten rivi näkyy tekstinä eikä ole toimenpide. "
+        "Kirjoita '- [ ]': sulkeiden sisään välilyönti (tai x) ja niiden perään välilyönti.",
+        f"{MEMO}:7: '1.5.2026 mennessä' ei ole määräajan muodossa, joten sitä ei lueta määräajaksi. "
+        "Kirjoita rivin loppuun (määräaika 1.5.2026).",
+        f"{MEMO}:8: toimenpiteessä ei sanota, mitä tehdään. Kirjoita vastuuhenkilön perään, mitä sovittiin, esim. "
+        "'- [ ] @petri-laitinen Lähettää tarjouksen (due 2012-06-15)', tai poista rivi.",
+    ])
+
+
 def test_task_lines_inside_code_blocks_are_not_items(tree: TreeWriter) -> None:
     items, _ = items_and_problems(tree, "```\n- [ ] @ei-kukaan Esimerkki\n```\n")
     assert items == []
@@ -89,7 +191,7 @@ def test_overdue_first_then_by_due_date(tree: TreeWriter) -> None:
 
 
 _LINE_PIECES = ["- [ ] ", "* [x] ", "+\t[X] ", "-  [ ]", "- [y] ", "```", "~~~", "  ", "\t", "\u2028", "\x0b",
-                "@petri-laitinen ", "Soittaa", "(due 2012-06-15)", "-", "[", "text", "1. [ ] "]
+                "@petri-laitinen ", "Soittaa", "(due 2012-06-15)", "-", "[", "text", "1. [ ] ", "-[ ]", "- []"]
 
 
 @settings(max_examples=int(os.environ.get("MUISTIO_EXAMPLES", "200")), deadline=None)
@@ -97,7 +199,9 @@ _LINE_PIECES = ["- [ ] ", "* [x] ", "+\t[X] ", "-  [ ]", "- [y] ", "```", "~~~",
 def test_only_lines_that_cannot_be_items_or_fences_are_skipped(body: str) -> None:
     """Follow-ups are read from the few lines a quick search finds; a line it missed would be an
     action item that silently disappears from the follow-ups page."""
-    every_line = [(number, line) for number, line in enumerate(body.split("\n"), start=6)
-                  if _TASK.match(line) or _FENCE.match(line)]
-    found = [(number, line) for number, line in _candidate_lines(body, 6) if _TASK.match(line) or _FENCE.match(line)]
+    def wanted(line: str) -> bool:
+        return bool(_TASK.match(line) or _FENCE.match(line) or _NEAR_TASK.match(line))
+
+    every_line = [(number, line) for number, line in enumerate(body.split("\n"), start=6) if wanted(line)]
+    found = [(number, line) for number, line in _candidate_lines(body, 6) if wanted(line)]
     assert found == every_line

@@ -10,6 +10,14 @@ written the Finnish way, `(määräaika 15.6.2012)` or `(määräaika 2012-06-15
 written in Finnish right after a meeting and writers should not have to switch languages.
 Keeping the items in the memo text (not in front matter) means the memo reads naturally on a git
 forge too, where task lists render as checkboxes.
+
+A writer who gets the form almost right believes they wrote a follow-up, and nothing on the page
+says otherwise, so near misses are reported with the line as it should be written: a box without
+its spaces (`- []`, `- [ ]@petri-laitinen`, which Markdown shows as text, not as a checkbox), and a
+due date the item does not read (`due 2012-06-15` without parentheses, `(due: ...)`,
+`15.6.2012 mennessä`, `viimeistään 15.6.2012`, a `(due ...)` in the middle of the line). These are
+warnings: they are guesses about text that is shown as written. An item that is certainly one and
+is wrong (nothing to do, an `@` naming no one, two due dates) is an error, like an unknown owner.
 """
 
 from __future__ import annotations
@@ -30,13 +38,26 @@ would be published as an open follow-up of the first attendee, on the dashboard 
 calendar, so it is reported: a warning, as a memo just written by `kb new` passes the check."""
 
 _TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
+_NEAR_TASK = re.compile(r"^\s*(?P<marker>[-*+])\s*\[\s*(?P<mark>[xX]?)\s*\](?P<next>\S*)")
+"""A task box as a writer may mistype it: `- []`, `-[ ]`, `- [ ]@petri-laitinen`, `- [  ]`.
+Only whitespace or one x between the brackets, so a link (`- [Nokia](...)`) is no near miss."""
 _OWNER = re.compile(r"^@(?P<slug>[A-Za-z0-9][A-Za-z0-9-]*)\s*")
 _DUE = re.compile(r"\s*\((?P<word>due|määräaika|dl)\s+(?P<date>[^)]*)\)\s*$", re.IGNORECASE)
+_ANY_DUE = re.compile(r"\s*\((?P<word>due|määräaika|dl)\s+(?P<date>[^)]*)\)", re.IGNORECASE)
+"""`_DUE` anywhere in the text: a second one, or one the writer put mid-line, is not read."""
+_DATE_LIKE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{4})?"
+_NEAR_DUE = re.compile(
+    rf"(?:^|\s)(?P<written>\(?\s*(?:(?P<word>due|määräaika|dl|mennessä|viimeistään)\s*:?\s*(?P<date>{_DATE_LIKE})"
+    rf"|(?P<date_first>{_DATE_LIKE})\s+mennessä)\s*\)?)\s*$",
+    re.IGNORECASE)
+"""A due date at the end of the line in a form `_DUE` does not read: without parentheses, with a
+colon, or in the Finnish words for "by" (`15.6.2012 mennessä`, `viimeistään 15.6.2012`). It needs
+a date-shaped value, so prose that merely ends in one of the words is not taken for one."""
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_CANDIDATE = re.compile(r"\n[^\S\n]*(?:```|~~~|[-*+][^\S\n]+\[)")
-"""A line break and the start of a line `_FENCE` or `_TASK` can match (`\\s` short of a line break).
+_CANDIDATE = re.compile(r"\n[^\S\n]*(?:```|~~~|[-*+][^\S\n]*\[)")
+"""A line break and the start of a line `_FENCE`, `_TASK` or `_NEAR_TASK` can match (`\\s` short of a line break).
 Anchored on the break, not on `^` with MULTILINE, which the regex engine tries at every position."""
 
 
@@ -76,31 +97,91 @@ def parse_memo(memo: Memo, people: set[str]) -> tuple[list[ActionItem], list[Pro
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        match = _TASK.match(line)
-        if in_fence or not match:
+        if in_fence:
             continue
-        text = match["text"].strip()
-        owner = None
-        owner_match = _OWNER.match(text)
-        if owner_match:
-            owner = owner_match["slug"]
-            text = text[owner_match.end():]
-            if owner not in people:
-                problems.append(Problem(memo.path, number, "unknown_owner",
-                                        {"slug": owner, "suggestion": did_you_mean(owner, people) or ""}))
-                owner = None
-        due = None
-        due_match = _DUE.search(text)
-        if due_match:
-            due, problem = _due_date(due_match["date"].strip(), memo.path, number)
+        match = _TASK.match(line)
+        if not match:
+            problem = _near_task(line, memo.path, number)
             if problem:
                 problems.append(problem)
-            text = text[: due_match.start()]
-        if text.strip() == EXAMPLE_ACTION:
-            problems.append(Problem(memo.path, number, "example_action", {"value": EXAMPLE_ACTION},
-                                    Severity.WARNING))
-        items.append(ActionItem(memo, number, match["mark"] != " ", owner, text.strip(), due))
+            continue
+        item, item_problems = _item(memo, number, match, people)
+        problems += item_problems
+        if item:
+            items.append(item)
     return items, problems
+
+
+def _item(memo: Memo, number: int, match: re.Match[str], people: set[str]) -> tuple[ActionItem | None, list[Problem]]:
+    """The item on a task line, and its problems; no item when it says nothing to do, for an
+    event or a table row of an owner and a date alone tells no one anything."""
+    problems: list[Problem] = []
+    text = match["text"].strip()
+    owner = None
+    owner_match = _OWNER.match(text)
+    if owner_match:
+        owner = owner_match["slug"]
+        text = text[owner_match.end():]
+        if owner not in people:
+            problems.append(Problem(memo.path, number, "unknown_owner",
+                                    {"slug": owner, "suggestion": did_you_mean(owner, people) or ""}))
+            owner = None
+    elif text.startswith("@"):
+        problems.append(Problem(memo.path, number, "owner_missing", {"written": text.split()[0]}))
+        text = text[1:].lstrip()
+    due = None
+    dues = list(_ANY_DUE.finditer(text))
+    due_match = _DUE.search(text)
+    if len(dues) > 1:
+        problems.append(Problem(memo.path, number, "due_twice",
+                                {"written": ", ".join(d[0].strip() for d in dues)}))
+    elif dues and not due_match:
+        problems.append(Problem(memo.path, number, "due_not_at_end", {"written": dues[0][0].strip()},
+                                Severity.WARNING))
+    if due_match:
+        due, problem = _due_date(due_match["date"].strip(), memo.path, number)
+        if problem:
+            problems.append(problem)
+        text = text[: due_match.start()]
+        if len(dues) > 1:
+            text = _ANY_DUE.sub("", text)
+    elif not dues:
+        near = _NEAR_DUE.search(text)
+        if near:
+            problems.append(Problem(memo.path, number, "due_not_read",
+                                    {"written": near["written"].strip(), "suggestion": _due_rewritten(near)},
+                                    Severity.WARNING))
+    text = text.strip()
+    if not text:
+        problems.append(Problem(memo.path, number, "empty_action"))
+        return None, problems
+    if text == EXAMPLE_ACTION:
+        problems.append(Problem(memo.path, number, "example_action", {"value": EXAMPLE_ACTION},
+                                Severity.WARNING))
+    return ActionItem(memo, number, match["mark"] != " ", owner, text, due), problems
+
+
+def _near_task(line: str, path: str, number: int) -> Problem | None:
+    """A line written as a task box that Markdown does not read as one, with the box as it should be.
+    A well-formed box with nothing after it is an item that says nothing to do."""
+    near = _NEAR_TASK.match(line)
+    if not near:
+        return None
+    written = near[0].lstrip()
+    fixed = f"{near['marker']} [{near['mark'] or ' '}] {near['next']}".rstrip()
+    if written == fixed and not line[near.end():].strip():
+        return Problem(path, number, "empty_action")
+    return Problem(path, number, "task_malformed", {"written": written, "fixed": fixed}, Severity.WARNING)
+
+
+def _due_rewritten(near: re.Match[str]) -> str:
+    """`(due D)` or `(määräaika D)` for a due date written another way; "" when the date has no
+    year, which the reader could only guess."""
+    date = near["date"] or near["date_first"]
+    if not (_ISO.match(date) or _FINNISH.match(date)):
+        return ""
+    word = "due" if (near["word"] or "").lower() == "due" else "määräaika"
+    return f"({word} {date})"
 
 
 def _candidate_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
