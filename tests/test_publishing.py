@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kbtrees import TreeWriter
+from muistio.pipeline import analyse
+from muistio.settings import Settings
 from sitebuild import broken_links, content, mkdocs_build, page, site_skeleton
 
 PRIVATE = {
@@ -20,6 +23,7 @@ PRIVATE = {
     "internal memo title": "Luottamuksellinen neuvottelu",
     "internal memo text": "ZQXJ-hinnoittelu",
     "internal memo follow-up": "Lähettää ZQXJ-tarjouksen",
+    "internal contact's identifier": "salla-salakari",
 }
 
 FILES = {
@@ -47,6 +51,7 @@ companies: [metropolia]
 Tavattiin Metropoliassa.
 
 - [ ] @petri-laitinen Lähettää esitteen (due 2012-06-01)
+- [ ] @salla-salakari Soittaa Metropoliaan (due 2012-06-03)
 """,
     "memos/2012/2012-05-17-luottamuksellinen.md": """---
 title: Luottamuksellinen neuvottelu
@@ -104,6 +109,39 @@ def test_public_site_still_has_the_public_memo_and_contact(sites: dict[str, Path
     assert "Petri Laitinen" in content(page(public, "people/petri-laitinen.md")).get_text()
     assert "Lähettää esitteen" in (public / "followups.ics").read_text(encoding="utf-8")
     assert not (public / "memos" / "2012" / "2012-05-17-luottamuksellinen").exists()
+
+
+def test_a_public_follow_up_of_an_internal_contact_is_shown_without_its_owner(sites: dict[str, Path]) -> None:
+    """Salla, a contact of an internal organisation, owns a follow-up in a public memo. The public
+    page showed a warning box calling her unknown (she is not: she is left out) and her
+    identifier, which is her name. It shows the follow-up as any without an owner: no box, no
+    name; the internal page links her as before."""
+    memo = "memos/2012/2012-05-16-julkinen.md"
+    public = content(page(sites["public"], memo))
+    [task] = [li for li in public.select("li") if "Soittaa Metropoliaan" in li.get_text()]
+    assert task.get_text(" ", strip=True) == "Soittaa Metropoliaan (due 2012-06-03)"
+    assert task.select("input[type=checkbox]") or task.select(".task-list-indicator")
+    assert public.select(".admonition") == []
+    assert "salla" not in str(public).lower()
+    assert "Soittaa Metropoliaan" in (sites["public"] / "followups.ics").read_text(encoding="utf-8")
+    internal = content(page(sites["internal"], memo))
+    [task] = [li for li in internal.select("li") if "Soittaa Metropoliaan" in li.get_text()]
+    [owner] = task.select("a")
+    assert owner.get_text() == "@Salla Salakari" and owner["href"].endswith("people/salla-salakari/")
+    assert internal.select(".admonition") == []
+
+
+def test_an_internal_owner_is_no_problem_in_the_public_view_and_a_mistyped_one_still_is(tree: TreeWriter) -> None:
+    """What `kb export --public` and the public build read: Salla exists, so her follow-up is no
+    "unknown owner"; a slug nobody has is, in either view."""
+    files = dict(FILES)
+    files["memos/2012/2012-05-16-julkinen.md"] += "- [ ] @salla-salakarri Kirjoittaa\n"
+    root = tree(files, base=False)
+    for public in (False, True):
+        problems = analyse(root, Settings(public=public)).problems
+        assert [(p.line, p.code, p.params["slug"]) for p in problems] == [(11, "unknown_owner", "salla-salakarri")]
+    [item] = [i for i in analyse(root, Settings(public=True)).context.items if i.text == "Soittaa Metropoliaan"]
+    assert (item.owner, item.owner_hidden) == (None, True)
 
 
 def test_names_render_as_text_not_markup(tmp_path: Path) -> None:

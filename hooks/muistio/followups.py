@@ -72,24 +72,32 @@ class ActionItem:
     text: str
     """The task without the owner and the due date."""
     due: datetime.date | None
+    owner_hidden: bool = False
+    """The owner is a person the public site leaves out (a contact of an internal organisation):
+    `owner` is then None, and the memo page shows the item without the `@slug`, which is the
+    person's name."""
 
     def is_overdue(self, today: datetime.date) -> bool:
         return not self.done and self.due is not None and self.due < today
 
 
-def collect(kb: KnowledgeBase) -> tuple[list[ActionItem], list[Problem]]:
-    """Every action item of every memo, and the problems in them (unknown owner, bad date)."""
+def collect(kb: KnowledgeBase, hidden_people: frozenset[str] = frozenset()) -> tuple[list[ActionItem], list[Problem]]:
+    """Every action item of every memo, and the problems in them (unknown owner, bad date).
+
+    `hidden_people` are people who exist but are left out of this view (the public site's
+    internal contacts): an item they own is kept without its owner, and is no problem."""
     items: list[ActionItem] = []
     problems: list[Problem] = []
     people = set(kb.people)
     for memo in kb.memos:
-        found, found_problems = parse_memo(memo, people)
+        found, found_problems = parse_memo(memo, people, hidden_people)
         items += found
         problems += found_problems
     return items, problems
 
 
-def parse_memo(memo: Memo, people: set[str]) -> tuple[list[ActionItem], list[Problem]]:
+def parse_memo(memo: Memo, people: set[str],
+               hidden_people: frozenset[str] = frozenset()) -> tuple[list[ActionItem], list[Problem]]:
     items: list[ActionItem] = []
     problems: list[Problem] = []
     in_fence = False
@@ -105,24 +113,28 @@ def parse_memo(memo: Memo, people: set[str]) -> tuple[list[ActionItem], list[Pro
             if problem:
                 problems.append(problem)
             continue
-        item, item_problems = _item(memo, number, match, people)
+        item, item_problems = _item(memo, number, match, people, hidden_people)
         problems += item_problems
         if item:
             items.append(item)
     return items, problems
 
 
-def _item(memo: Memo, number: int, match: re.Match[str], people: set[str]) -> tuple[ActionItem | None, list[Problem]]:
+def _item(memo: Memo, number: int, match: re.Match[str], people: set[str],
+          hidden_people: frozenset[str]) -> tuple[ActionItem | None, list[Problem]]:
     """The item on a task line, and its problems; no item when it says nothing to do, for an
     event or a table row of an owner and a date alone tells no one anything."""
     problems: list[Problem] = []
     text = match["text"].strip()
     owner = None
+    hidden = False
     owner_match = _OWNER.match(text)
     if owner_match:
         owner = owner_match["slug"]
         text = text[owner_match.end():]
-        if owner not in people:
+        if owner in hidden_people:
+            owner, hidden = None, True
+        elif owner not in people:
             problems.append(Problem(memo.path, number, "unknown_owner",
                                     {"slug": owner, "suggestion": did_you_mean(owner, people) or ""}))
             owner = None
@@ -158,7 +170,7 @@ def _item(memo: Memo, number: int, match: re.Match[str], people: set[str]) -> tu
     if text == EXAMPLE_ACTION:
         problems.append(Problem(memo.path, number, "example_action", {"value": EXAMPLE_ACTION},
                                 Severity.WARNING))
-    return ActionItem(memo, number, match["mark"] != " ", owner, text, due), problems
+    return ActionItem(memo, number, match["mark"] != " ", owner, text, due, hidden), problems
 
 
 def _near_task(line: str, path: str, number: int) -> Problem | None:

@@ -92,7 +92,9 @@ def analyse(root: Path, settings: Settings | None = None, cache: BuildCache | No
     checked = check(root, cache)
     kb = public_view(checked.kb) if settings.public else checked.kb
     linked, keep_links = _linked(root, kb, settings, cache, problems_only)
-    items, item_problems = collect(kb)
+    # a follow-up in a public memo owned by an internal contact: that person exists, so no
+    # "unknown owner", and the public pages leave them out of it as they leave them out of attendees
+    items, item_problems = collect(kb, frozenset(checked.kb.people.keys() - kb.people.keys()))
     problems = sorted_problems([*checked.problems, *linked.problems, *item_problems])
     return Analysis(kb, problems, Context(kb, linked, items, settings), keep_links)
 

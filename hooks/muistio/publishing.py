@@ -4,7 +4,9 @@ A knowledge base of contacts is personal data, and a static site is read by more
 write it. The public build profile (`mkdocs.public.yml`) renders from this view instead of the
 whole knowledge base, so what is private never reaches a page, the search index, the sitemap,
 the calendar or an export: memos and organisations marked `visibility: internal` are left out
-(with their contacts and offerings), and contacts' `email` and `phone` are dropped.
+(with their contacts and offerings), and contacts' `email` and `phone` are dropped. A public
+memo's reference to a left-out contact drops out too: from its attendees here, and from a
+follow-up they own in `followups.collect` (whose `@identifier` is their name).
 
 Front matter and references are checked on everything, so both builds report a problem in an
 internal memo; problems found while linking and reading follow-ups are reported by the internal

@@ -16,6 +16,8 @@ from muistio.problems import Problem
 from muistio.records import Memo
 
 _TASK_OWNER = re.compile(r"^(\s*[-*+]\s+\[[ xX]\]\s+)@([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
+_HIDDEN_OWNER = re.compile(_TASK_OWNER.pattern + r"[^\S\n]*", re.MULTILINE)
+"""The owner and the space after it, taken out where the owner is someone the site leaves out."""
 
 
 def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPage:
@@ -58,7 +60,8 @@ def _mentioned(ctx: Context, memo: Memo) -> str:
 
 
 def _owners_linked(ctx: Context, memo: Memo, body: str) -> str:
-    """`- [ ] @petri-laitinen ...` shows the owner's name, linked to their page."""
+    """`- [ ] @petri-laitinen ...` shows the owner's name, linked to their page. On the public site
+    an internal contact's `@slug` (their name) is left out, as they are left out of attendees."""
 
     def owner(match: re.Match[str]) -> str:
         person = ctx.kb.people.get(match[2])
@@ -71,6 +74,8 @@ def _owners_linked(ctx: Context, memo: Memo, body: str) -> str:
         index = item.line - memo.source.body_line
         if item.owner and 0 <= index < len(lines):
             lines[index] = _TASK_OWNER.sub(owner, lines[index], count=1)
+        elif item.owner_hidden and 0 <= index < len(lines):
+            lines[index] = _HIDDEN_OWNER.sub(r"\1", lines[index], count=1)
     return "\n".join(lines)
 
 
