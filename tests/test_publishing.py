@@ -144,6 +144,28 @@ def test_an_internal_owner_is_no_problem_in_the_public_view_and_a_mistyped_one_s
     assert (item.owner, item.owner_hidden) == (None, True)
 
 
+def test_a_wikilink_to_what_the_public_site_leaves_out_is_its_text_and_no_problem(tree: TreeWriter) -> None:
+    """A public memo that links `[[Salla Salakari|Sallan]]` or `[[salainen-konepaja]]`: the public
+    build called them unknown, a warning that puts the name in a box on the public page. The
+    writer's words are shown as written, unlinked; an unknown name is still reported."""
+    memo = "memos/2012/2012-05-16-julkinen.md"
+    files = dict(FILES)
+    files[memo] = files[memo].replace("Tavattiin Metropoliassa.",
+                                      "Tavattiin [[Salla Salakari|Sallan]] ja [[salainen-konepaja]] kanssa, "
+                                      "mukana [[Tuntematon Oy]].")
+    root = tree(files, base=False)
+    for public in (False, True):
+        analysis = analyse(root, Settings(public=public))
+        assert [(p.line, p.code) for p in analysis.problems if p.path == memo] == [(7, "unknown_wikilink")]
+        body = analysis.context.linked.bodies[memo]
+        mentions = [m.key for m in analysis.context.linked.mentions[memo] if "sala" in m.key]
+        if public:
+            assert "Tavattiin Sallan ja salainen-konepaja kanssa, mukana [[Tuntematon Oy]]." in body
+            assert mentions == []
+        else:
+            assert "[Sallan](" in body and mentions == ["person:salla-salakari", "company:salainen-konepaja"]
+
+
 def test_names_render_as_text_not_markup(tmp_path: Path) -> None:
     root = site_skeleton(tmp_path / "kb")
     (root / "companies").mkdir()

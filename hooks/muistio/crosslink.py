@@ -96,7 +96,8 @@ class Entities:
             self._add(f"offering:{offering.slug}", offering.name, offering.src_uri, offering.slug,
                       [offering.name, *offering.aliases], offering.common_word, False)
         self.fingerprint = hashlib.sha256(
-            repr((self.terms, sorted(self.uris.items()), sorted(self.organisation_of.items()))).encode()
+            repr((self.terms, sorted(self.uris.items()), sorted(self.organisation_of.items()),
+                  sorted(kb.withheld))).encode()
         ).hexdigest()
         """Changes whenever any name, flag, page location or person's organisation changes (which
         one of two people called "Petri" a memo means depends on it): cached links are then stale."""
@@ -130,6 +131,14 @@ class Entities:
     def named(self, target: str) -> tuple[str, ...]:
         """Every entity whose name, alias or former name `target` is."""
         return tuple(self._named.get(target.strip().casefold(), ()))
+
+    def withheld(self, target: str) -> str | None:
+        """A key with no page for a wikilink to something this view leaves out (`kb.withheld`): its
+        text is shown, unlinked, and nothing is reported."""
+        target = target.strip()
+        if target.casefold() in self.kb.withheld or slugify(target) in self.kb.withheld:
+            return f"{WITHHELD}:{slugify(target)}"
+        return None
 
     def by_slug(self, target: str) -> str | None:
         """The one entity whose slug `target` is: the handle `[[petri-laitinen|Petrille]]` that the
@@ -202,6 +211,8 @@ def link_all(kb: KnowledgeBase, kept: dict[str, LinkEntry] | None = None, proble
     return linked
 
 
+WITHHELD = "withheld"
+"""The kind of key `Entities.withheld` gives: no page, no mention."""
 PARALLEL_FROM = 400
 """Below this many memos to link, starting processes costs more than it saves."""
 
@@ -278,7 +289,7 @@ def link_memo(entities: Entities, memo: Memo) -> MemoLinks:
     mentions = [
         MemoMention(memo.path, m.key, m.surface, m.line + offset, m.sentence,
                     (m.sentence_start, m.sentence_end), m.linked, m.explicit)
-        for m in result.mentions
+        for m in result.mentions if not m.key.startswith(f"{WITHHELD}:")
     ]
     return body, mentions, problems
 
@@ -310,7 +321,7 @@ def _link_text(entities: Entities, source: SourceFile, src_uri: str, context: tu
         named = entities.named(target)
         if len(named) > 1:
             return entities.by_slug(target) or choose(named)
-        return entities.resolve(target)
+        return entities.resolve(target) or entities.withheld(target)
 
     result = link_markdown(source.body, entities.matcher, href, resolve, choose)
     problems: list[Problem] = []

@@ -29,6 +29,10 @@ class KnowledgeBase:
     """Memos that reference each company (front matter, and text mentions once linked), newest first."""
     person_memos: dict[str, list[Memo]] = field(default_factory=dict)
     """Memos each person attended or wrote, newest first."""
+    withheld: frozenset[str] = frozenset()
+    """Names and slugs (casefolded) of what this view leaves out (the public site's internal
+    organisations, their people and offerings): a `[[wikilink]]` to one is shown as its text, not
+    reported as unknown, which would put the name in a warning on the public page."""
 
     def memo_companies(self, memo: Memo) -> list[str]:
         """The companies a memo is about, known ones only, in the order written."""

@@ -16,6 +16,7 @@ build only (the public build never reads the internal memos' text).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from muistio.knowledge_base import KnowledgeBase, build_index
 
@@ -28,4 +29,19 @@ def public_view(kb: KnowledgeBase) -> KnowledgeBase:
     ]
     memos = [memo for memo in kb.memos if memo.meta.visibility == "public"]
     view, _problems = build_index(memos, companies)  # references into hidden parts just drop out
+    view.withheld = frozenset(_names_left_out(kb, view))
     return view
+
+
+def _names_left_out(kb: KnowledgeBase, view: KnowledgeBase) -> Iterator[str]:
+    for company in kb.companies.values():
+        if company.slug not in view.companies:
+            meta = company.meta
+            yield from (name.casefold() for name in (company.slug, meta.name, *meta.aliases,
+                                                      *(former.name for former in meta.former_names)))
+    for person in kb.people.values():
+        if person.slug not in view.people:
+            yield from (name.casefold() for name in (person.slug, person.name, *person.aliases))
+    for offering in kb.offerings.values():
+        if offering.slug not in view.offerings:
+            yield from (name.casefold() for name in (offering.slug, offering.name, *offering.aliases))
