@@ -191,3 +191,73 @@ def test_public_export_leaves_out_private_fields(kb: Path, tmp_path: Path) -> No
     assert b"petri@example.org" in (tmp_path / "all" / "contacts.vcf").read_bytes()
     for path in (tmp_path / "public").iterdir():
         assert b"petri@example.org" not in path.read_bytes()
+
+
+def test_an_out_that_is_a_file_is_refused_and_force_is_not_offered(kb: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """--force replaces export files in a folder; it cannot make a file a folder, so it is not the hint."""
+    out = tmp_path / "crm.csv"
+    out.write_bytes(b"oma tiedosto")
+    for force in ([], ["--force"]):
+        assert main(["--root", str(kb), "export", "--out", str(out), *force]) == 1
+        assert capsys.readouterr().err == (f"kb export: {out} on olemassa eikä ole kansio; mitään ei kirjoitettu. "
+                                           "Anna --out-valitsimelle kansio tai polku, jota ei vielä ole.\n")
+        assert out.read_bytes() == b"oma tiedosto"
+
+
+def test_an_out_below_a_file_is_a_message_not_a_traceback(kb: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "crm.csv").write_bytes(b"oma tiedosto")
+    out = tmp_path / "crm.csv" / "sub"
+    assert main(["--root", str(kb), "export", "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (f"kb export: kansiota {out} ei voitu luoda: Not a directory; mitään ei "
+                                       "kirjoitettu. Tarkista polku tai valitse toinen --out-kansio.\n")
+    assert (tmp_path / "crm.csv").read_bytes() == b"oma tiedosto"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_folder_in_an_export_files_place_stops_the_export_before_any_file(
+    kb: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+) -> None:
+    """followups.ics is written last: finding it a folder then left the other three written."""
+    out = tmp_path / "out"
+    (out / "followups.ics").mkdir(parents=True)
+    assert main(["--root", str(kb), "export", "--out", str(out), *force]) == 1
+    assert capsys.readouterr().err == (f"kb export: {out / 'followups.ics'} on kansio eikä vientitiedosto; mitään ei "
+                                       "kirjoitettu. Siirrä tai nimeä se kansio uudelleen tai valitse toinen "
+                                       "--out-kansio.\n")
+    assert [p.name for p in out.iterdir()] == ["followups.ics"]
+
+
+def test_a_write_failing_midway_leaves_no_file_of_the_export(kb: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from muistio.exports import write
+
+    real_write_new = write.write_new
+
+    def disk_full_at_the_vcard(path: Path, data: bytes | str, overwrite: bool = False) -> None:
+        if path.name == "contacts.vcf":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write_new(path, data, overwrite=overwrite)
+
+    monkeypatch.setattr(write, "write_new", disk_full_at_the_vcard)
+    out = tmp_path / "out"
+    assert main(["--root", str(kb), "export", "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (f"kb export: tiedostoa {out / 'contacts.vcf'} ei voitu kirjoittaa: No space "
+                                       "left on device; uusia vientitiedostoja ei jätetty. Tarkista kansion oikeudet "
+                                       "ja vapaa levytila.\n")
+    assert list(out.iterdir()) == []
+
+
+def test_an_empty_out_is_a_usage_error_and_writes_nothing(kb: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--out "$DIR"` with DIR unset wrote the contacts' emails and phones into the repository."""
+    monkeypatch.chdir(kb)
+    before = snapshot(kb)
+    assert main(["--root", str(kb), "export", "--out", ""]) == 2
+    assert capsys.readouterr().err == ("kb export: --out on tyhjä. Anna kansio, johon viennit kirjoitetaan, "
+                                       "esim. --out crm/.\n")
+    assert snapshot(kb) == before

@@ -12,7 +12,7 @@ import pytest
 import vobject
 
 from kbtrees import FOLLOWUPS_MEMO, TreeWriter
-from muistio.exports.write import export_all
+from muistio.exports.write import ExportRefused, export_all
 from muistio.followups import collect
 from muistio.pipeline import check
 
@@ -75,7 +75,7 @@ def test_export_never_overwrites_unless_asked(tree: TreeWriter, tmp_path: Path, 
     before = (exported / "contacts.csv").read_bytes()
     (exported / "contacts.csv").write_bytes(b"oma muokkaus")
     kb = check(tree({})).kb
-    with pytest.raises(FileExistsError):
+    with pytest.raises(ExportRefused):
         export_all(kb, [], exported, datetime.date(2012, 6, 1))
     assert (exported / "contacts.csv").read_bytes() == b"oma muokkaus"
     export_all(kb, [], exported, datetime.date(2012, 6, 1), overwrite=True)

@@ -105,7 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     export_parser = commands.add_parser("export", parents=[root_option],
                                         help="companies and contacts as CSV (HubSpot columns) and vCard, "
                                         "follow-ups as iCalendar")
-    export_parser.add_argument("--out", type=Path, required=True, help="the folder to write the files into")
+    # a string, not a Path: Path("") is the current folder, and an empty --out must be refused
+    export_parser.add_argument("--out", required=True, help="the folder to write the files into")
     export_parser.add_argument("--public", action="store_true",
                                help="leave out what is internal and contacts' email and phone")
     export_parser.add_argument("--force", action="store_true", help="replace export files already in the folder")
@@ -245,16 +246,18 @@ def _import(root: Path, lang: str, args: argparse.Namespace) -> int:
 
 
 def _export(root: Path, lang: str, args: argparse.Namespace) -> int:
-    from muistio.exports.write import export_all
+    from muistio.exports.write import ExportRefused, export_all
 
+    if not args.out.strip():  # an unset "$DIR" would put private emails and phones in the current folder
+        return _usage("export", "cli_export_empty_out", {}, lang)
     analysis = analyse(root, Settings(public=args.public))
     if has_errors(analysis.problems):
         print(render_message("cli_export_problems", {"count": len(analysis.problems)}, lang), file=sys.stderr)
     try:
-        written = export_all(analysis.kb, analysis.context.items, args.out, analysis.context.settings.today,
+        written = export_all(analysis.kb, analysis.context.items, Path(args.out), analysis.context.settings.today,
                              overwrite=args.force, include_private=not args.public)
-    except FileExistsError as error:
-        print(f"kb export: {render_message('cli_export_exists', {'path': str(error.args[0])}, lang)}", file=sys.stderr)
+    except ExportRefused as refusal:
+        print(f"kb export: {refusal.message(lang)}", file=sys.stderr)
         return PROBLEMS
     for path in written:
         print(_shown(path))

@@ -151,6 +151,34 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("{path} already exists.", "", "Choose another --out folder, or add --force to replace the exports."),
         "fi": ("{path} on jo olemassa.", "", "Valitse toinen --out-kansio tai lisää --force korvataksesi viennit."),
     },
+    "cli_export_not_folder": {
+        "en": ("{path} exists and is not a folder; nothing was written.", "",
+               "Give --out a folder, or a path that does not exist yet."),
+        "fi": ("{path} on olemassa eikä ole kansio; mitään ei kirjoitettu.", "",
+               "Anna --out-valitsimelle kansio tai polku, jota ei vielä ole."),
+    },
+    "cli_export_target_is_folder": {
+        "en": ("{path} is a folder, not an export file; nothing was written.", "",
+               "Move or rename that folder, or choose another --out folder."),
+        "fi": ("{path} on kansio eikä vientitiedosto; mitään ei kirjoitettu.", "",
+               "Siirrä tai nimeä se kansio uudelleen tai valitse toinen --out-kansio."),
+    },
+    "cli_export_mkdir_failed": {
+        "en": ("the folder {path} could not be created: {detail}; nothing was written.", "",
+               "Check the path, or choose another --out folder."),
+        "fi": ("kansiota {path} ei voitu luoda: {detail}; mitään ei kirjoitettu.", "",
+               "Tarkista polku tai valitse toinen --out-kansio."),
+    },
+    "cli_export_write_failed": {
+        "en": ("{path} could not be written: {detail}; no new export file was left behind.", "",
+               "Check the folder's permissions and free space."),
+        "fi": ("tiedostoa {path} ei voitu kirjoittaa: {detail}; uusia vientitiedostoja ei jätetty.", "",
+               "Tarkista kansion oikeudet ja vapaa levytila."),
+    },
+    "cli_export_empty_out": {
+        "en": ("--out is empty.", "", "Give the folder to write the exports into, e.g. --out crm/."),
+        "fi": ("--out on tyhjä.", "", "Anna kansio, johon viennit kirjoitetaan, esim. --out crm/."),
+    },
     "cli_export_problems": {
         "en": ("the knowledge base has {count} problem(s); exporting what is valid.", "",
                "Run kb check to see them."),
