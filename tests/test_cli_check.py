@@ -165,3 +165,89 @@ def test_check_loads_no_parser_it_does_not_need(tree: TreeWriter) -> None:
     done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# --- where the knowledge base is ------------------------------------------------------------
+
+NO_KB_HINT = "Run kb in the repository, or pass --root with its folder."
+
+
+def test_outside_a_knowledge_base_check_is_a_usage_error_not_a_clean_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It printed nothing and exited 0: in a hook or CI, a wrong folder looked like a clean pass."""
+    elsewhere = tmp_path / "muualla"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f"kb check: no knowledge base here: neither {elsewhere} nor a folder above it has "
+                            f"mkdocs.yml, memos/ or companies/. {NO_KB_HINT}\n")
+
+
+def test_outside_a_knowledge_base_export_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "muualla"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["export", "--out", "crm"]) == 2
+    assert capsys.readouterr().err.startswith("kb export: no knowledge base here: ")
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["check"], ["schema"], ["new", "memo", "X"], ["new", "company", "X"],
+                                     ["export", "--out", "crm"]])
+def test_a_root_that_does_not_exist_is_a_usage_error_and_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # outside any knowledge base: in English
+    missing = tmp_path / "nowhere"
+    assert main(["--root", str(missing), *command]) == 2
+    label = " ".join(command[:2]) if command[0] == "new" else command[0]
+    assert capsys.readouterr().err == (f"kb {label}: no knowledge base here: --root {missing} does not exist. "
+                                       f"{NO_KB_HINT}\n")
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("make", ["folder", "file"])
+def test_a_root_that_is_not_a_knowledge_base_is_a_usage_error_and_stays_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, make: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "juuri"
+    if make == "folder":
+        root.mkdir()
+        (root / "muistiinpanot.txt").write_bytes(b"ei muistio")
+    else:
+        root.write_bytes(b"ei kansio")
+    before = sorted(tmp_path.rglob("*"))
+    for command in (["new", "memo", "X"], ["new", "company", "X"], ["check"], ["export", "--out", "crm"]):
+        assert main([*command, "--root", str(root)]) == 2
+        label = " ".join(command[:2]) if command[0] == "new" else command[0]
+        assert capsys.readouterr().err == (f"kb {label}: no knowledge base here: --root {root} is not a folder "
+                                           f"with mkdocs.yml, memos/ or companies/. {NO_KB_HINT}\n")
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_a_wrong_root_is_told_in_the_language_of_the_knowledge_base_around(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree({"mkdocs.yml": FINNISH_SITE})
+    monkeypatch.chdir(root)
+    assert main(["check", "--root", str(root / "puuttuu")]) == 2
+    assert capsys.readouterr().err == (
+        f"kb check: täällä ei ole tietokantaa: --root {root / 'puuttuu'} ei ole olemassa. "
+        "Aja kb tietovaraston kansiossa tai anna sen kansio valitsimella --root.\n"
+    )
+
+
+def test_a_knowledge_base_without_mkdocs_yml_is_found_from_a_folder_inside_it(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From memos/2012 the root was memos/2012 itself, which holds no memos/: nothing was checked."""
+    root = tree({MEMO: TYPO})
+    monkeypatch.chdir(root / "memos" / "2012")
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out == TYPO_LINE + "\n"

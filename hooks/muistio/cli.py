@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from muistio import report_formats
-from muistio.config import find_root, read_settings
+from muistio.config import find_root, is_knowledge_base, read_settings
 from muistio.gc_tuning import fewer_collections
 from muistio.importers import cli as importer_cli
 from muistio.load import COMPANIES_DIR, MEMOS_DIR, kind_of, relative_path
@@ -33,7 +33,12 @@ OK, PROBLEMS, USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    root = (getattr(args, "sub_root", None) or args.root or find_root(Path.cwd())).resolve()
+    found = _root(getattr(args, "sub_root", None) or args.root, args.command)
+    if isinstance(found, tuple):
+        around = find_root(Path.cwd())  # the language of the knowledge base we are in, if any
+        lang = read_settings(around).lang if around else "en"
+        return _usage(f"{args.command} {args.kind}" if args.command == "new" else args.command, *found, lang)
+    root = found.resolve()
     settings = read_settings(root)
     lang = settings.lang
     if args.command == "check":
@@ -52,8 +57,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     return USAGE
 
 
+def _root(given: Path | None, command: str) -> Path | tuple[str, dict[str, object]]:
+    """The knowledge base to work on, or why there is none: outside one, `kb check` used to pass
+    on nothing and `kb new` to make memos/ and companies/ wherever it was run.
+
+    `kb schema` writes what the code's content model says, not what is in the knowledge base, so
+    an existing folder named with --root will do (to compare or generate the schemas anywhere)."""
+    if given is None:
+        found = find_root(Path.cwd())
+        return found if found else ("cli_no_kb_here", {"path": str(Path.cwd())})
+    if not os.path.lexists(given):
+        return ("cli_root_missing", {"path": str(given)})
+    if command == "schema" and given.is_dir():
+        return given
+    if not is_knowledge_base(given):
+        return ("cli_root_not_kb", {"path": str(given)})
+    return given
+
+
 def _parser() -> argparse.ArgumentParser:
-    root_help = "the site repository (default: the nearest folder with mkdocs.yml)"
+    root_help = ("the knowledge base: a folder with mkdocs.yml, memos/ or companies/ "
+                 "(default: the nearest one at or above the current folder)")
     parser = argparse.ArgumentParser(prog="kb", description="Muistio knowledge base tools.")
     parser.add_argument("--root", type=Path, default=None, help=root_help)
     root_option = argparse.ArgumentParser(add_help=False)  # `kb check --root X` works as well

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
 from muistio.problems import Problem
 from muistio.site_options import SiteOptions, read_options
@@ -42,12 +43,37 @@ class SiteSettings:
     """The hand-written pages' folder (`docs_dir`), whose files links may lead to."""
 
 
-def find_root(start: Path) -> Path:
-    """The nearest folder upwards that holds mkdocs.yml (or the start folder)."""
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
+def is_knowledge_base(folder: Path) -> bool:
+    """A folder with mkdocs.yml, memos/ or companies/: anything else `kb` would read as an empty
+    knowledge base (a clean `kb check`, empty exports) or fill with new folders (`kb new`)."""
+    return _has_site(folder) or _is_dir(folder / MEMOS_DIR) or _is_dir(folder / COMPANIES_DIR)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder upwards that holds mkdocs.yml; failing that, the nearest that holds
+    memos/ or companies/ (a knowledge base without the site); None outside a knowledge base."""
+    folders = (start, *start.parents)
+    for folder in folders:
+        if _has_site(folder):
             return folder
-    return start
+    for folder in folders:
+        if is_knowledge_base(folder):
+            return folder
+    return None
+
+
+def _has_site(folder: Path) -> bool:
+    try:
+        return (folder / "mkdocs.yml").is_file()
+    except OSError:  # a folder that may not be read is not one `kb` can work in
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def read_settings(root: Path) -> SiteSettings:

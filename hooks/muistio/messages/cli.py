@@ -28,6 +28,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
                "kb tarkistaa tiedostot memos/VVVV/VVVV-KK-PP-tunniste.md ja companies/tunniste.md "
                "kansiossa {root}."),
     },
+    # --- every command: where the knowledge base is ------------------------------------------
+    "cli_no_kb_here": {
+        "en": ("no knowledge base here: neither {path} nor a folder above it has mkdocs.yml, memos/ or "
+               "companies/.", "", "Run kb in the repository, or pass --root with its folder."),
+        "fi": ("täällä ei ole tietokantaa: kansiossa {path} tai sen yläpuolella ei ole tiedostoa mkdocs.yml "
+               "eikä kansiota memos/ tai companies/.", "",
+               "Aja kb tietovaraston kansiossa tai anna sen kansio valitsimella --root."),
+    },
+    "cli_root_missing": {
+        "en": ("no knowledge base here: --root {path} does not exist.", "",
+               "Run kb in the repository, or pass --root with its folder."),
+        "fi": ("täällä ei ole tietokantaa: --root {path} ei ole olemassa.", "",
+               "Aja kb tietovaraston kansiossa tai anna sen kansio valitsimella --root."),
+    },
+    "cli_root_not_kb": {
+        "en": ("no knowledge base here: --root {path} is not a folder with mkdocs.yml, memos/ or companies/.", "",
+               "Run kb in the repository, or pass --root with its folder."),
+        "fi": ("täällä ei ole tietokantaa: --root {path} ei ole kansio, jossa on mkdocs.yml, memos/ tai "
+               "companies/.", "", "Aja kb tietovaraston kansiossa tai anna sen kansio valitsimella --root."),
+    },
     # --- kb new -----------------------------------------------------------------------------
     "cli_file_exists": {
         "en": ("{path} already exists; nothing was written.", "",
