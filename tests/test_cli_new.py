@@ -284,3 +284,80 @@ def test_a_file_differing_only_in_case_counts_as_existing(tree: TreeWriter) -> N
     root = tree({"companies/Nokia.md": "---\nname: Nokia Oyj\n---\n"})
     assert kb(root, "new", "company", "Nokia") == 1
     assert not (root / "companies/nokia.md").exists()
+
+
+def test_a_taken_company_file_suggests_a_slug_not_a_date(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """C# Oy and C++ Oy are both c-oy: the refusal said to choose another title or date, which a
+    company does not have, and there was no way to name the file."""
+    root = tree({"companies/c-oy.md": "---\nname: C++ Oy\n---\n", "mkdocs.yml": FINNISH_SITE})
+    before = (root / "companies/c-oy.md").read_bytes()
+    assert kb(root, "new", "company", "C# Oy") == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "kb new company: companies/c-oy.md on jo olemassa; mitään ei kirjoitettu. Muokkaa sitä tiedostoa, jos "
+        "kyse on samasta organisaatiosta; jos kyse on eri organisaatiosta, anna tälle oma tiedostonimi, "
+        "esim. --slug c-oy-2.\n"
+    )
+    assert (root / "companies/c-oy.md").read_bytes() == before
+    assert kb(root, "new", "company", "C# Oy", "--slug", "c-sharp-oy") == 0
+    assert capsys.readouterr().out.strip().endswith("companies/c-sharp-oy.md")
+    assert check(root).kb.companies["c-sharp-oy"].name == "C# Oy"
+    assert problems(root) == []
+    assert (root / "companies/c-oy.md").read_bytes() == before
+
+
+def test_the_suggested_company_slug_is_one_no_file_has(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree({"companies/c-oy.md": "---\nname: C++ Oy\n---\n", "companies/C-Oy-2.md": "---\nname: C Oy\n---\n"})
+    assert kb(root, "new", "company", "C# Oy") == 1
+    assert capsys.readouterr().err == (
+        "kb new company: companies/c-oy.md already exists; nothing was written. Edit that file if it is the same "
+        "organisation; if it is another one, give this one a file name of its own, e.g. --slug c-oy-3.\n"
+    )
+
+
+def test_a_company_slug_that_is_not_one_is_refused_with_its_form(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree({})
+    assert kb(root, "new", "company", "C# Oy", "--slug", "C-Sharp Oy") == 2
+    assert capsys.readouterr().err == (
+        "kb new company: --slug 'C-Sharp Oy' is not an identifier: lower-case letters, digits and hyphens only. "
+        "Write c-sharp-oy.\n"
+    )
+    assert sorted(p.name for p in (root / "companies").iterdir()) == ["metropolia.md", "sanoma-wsoy.md"]
+
+
+def test_a_memo_taken_in_another_case_names_the_file_that_is_there(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """memos/2026/2026-05-05-juhlat.md does not exist; the refusal must name the file that does."""
+    taken = "memos/2026/2026-05-05-Juhlat.md"
+    root = tree({taken: "oma teksti\n"})
+    assert kb(root, "new", "memo", "juhlat", "--date", "2026-05-05") == 1
+    assert capsys.readouterr().err == (
+        f"kb new memo: {taken} already exists; nothing was written. Edit that file, or choose another title or date.\n"
+    )
+    assert [p.name for p in (root / "memos/2026").iterdir()] == ["2026-05-05-Juhlat.md"]
+    assert (root / taken).read_bytes() == b"oma teksti\n"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["memo", " "], 'otsikko on tyhjä. Kirjoita se lainausmerkkeihin, esim. "Tapaaminen Sanoma WSOY:n kanssa".'),
+    (["memo", "Juhlat", "--tag", ""],
+     "--tag on tyhjä. Kirjoita avainsana sen perään, esim. --tag kontaktointi, tai jätä valitsin pois."),
+    (["company", ""], 'organisaation nimi on tyhjä. Kirjoita se lainausmerkkeihin, esim. "Sanoma WSOY".'),
+    (["contact", "", "--company", "metropolia"],
+     'henkilön nimi on tyhjä. Kirjoita koko nimi lainausmerkkeihin, esim. "Petri Laitinen".'),
+], ids=["title", "tag", "company-name", "contact-name"])
+def test_an_empty_argument_gets_the_example_that_fits_it(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    """Every empty argument was given a memo title as the example, in English words on a Finnish site."""
+    root = tree({"mkdocs.yml": FINNISH_SITE})
+    before = sorted(root.rglob("*"))
+    metropolia = (root / "companies/metropolia.md").read_bytes()
+    assert kb(root, "new", *args) == 2
+    assert capsys.readouterr().err == f"kb new {args[0]}: {message}\n"
+    assert sorted(root.rglob("*")) == before
+    assert (root / "companies/metropolia.md").read_bytes() == metropolia

@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     memo.add_argument("--tag", action="append", default=[], help="a tag; repeat for each")
     company = kinds.add_parser("company", parents=[root_option], help="companies/slug.md")
     company.add_argument("name", help='the organisation\'s name, e.g. "Sanoma WSOY"')
+    company.add_argument("--slug", default="", help="its file name, companies/SLUG.md (default: from the name)")
     contact = kinds.add_parser("contact", parents=[root_option],
                                help="add a person to an organisation's contacts in companies/slug.md")
     contact.add_argument("name", help='the person\'s full name, e.g. "Petri Laitinen"')
@@ -208,7 +209,7 @@ def _new(root: Path, lang: str, args: argparse.Namespace) -> int:
             date = scaffold.parse_date(args.date)
             new = scaffold.new_memo(kb, args.title, date, args.attendee, args.company, args.tag)
         else:
-            new = scaffold.new_company(kb, args.name)
+            new = scaffold.new_company(kb, args.name, args.slug)
         path = scaffold.write_file(root, new)
     except scaffold.Refused as refusal:
         print(f"kb new {args.kind}: {refusal.message(lang)}", file=sys.stderr)

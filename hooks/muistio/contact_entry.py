@@ -58,7 +58,7 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
     """The organisation's file with `contact` added; raises `Refused` and writes nothing."""
     name = " ".join(contact.name.split())
     if not name:
-        raise Refused("cli_empty_text", {"what": "name"})
+        raise Refused("cli_empty_contact_name", {})
     slug = contact.slug.strip() or slugify(name)
     if not slug:
         raise Refused("cli_no_slug", {"text": name})

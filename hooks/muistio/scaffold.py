@@ -29,6 +29,7 @@ from muistio.load import COMPANIES_DIR, MEMOS_DIR, parse_source
 from muistio.messages import render_message
 from muistio.names import did_you_mean, slugify
 from muistio.problems import Problem
+from muistio.schema import SLUG_PATTERN
 from muistio.validate import validate_company, validate_memo
 
 USAGE = 2
@@ -94,7 +95,7 @@ def new_memo(kb: KnowledgeBase, title: str, date: datetime.date, attendees: Sequ
     """The memo `kb new memo` would write; raises `Refused` for unknown people or companies."""
     title = " ".join(title.split())
     if not title:
-        raise Refused("cli_empty_text", {"what": "title"})
+        raise Refused("cli_empty_title", {})
     slug = slugify(title)
     if not slug:
         raise Refused("cli_no_slug", {"text": title})
@@ -102,7 +103,7 @@ def new_memo(kb: KnowledgeBase, title: str, date: datetime.date, attendees: Sequ
     organisations = [company_slug(kb, value) for value in companies]
     tag_list = [" ".join(tag.split()) for tag in tags]
     if any(not tag for tag in tag_list):
-        raise Refused("cli_empty_text", {"what": "--tag"})
+        raise Refused("cli_empty_tag", {})
     relative = f"{MEMOS_DIR}/{date.year}/{date.isoformat()}-{slug}.md"
     front = [
         "---",
@@ -199,12 +200,18 @@ _COMPANY_KEYS = """\
 """
 
 
-def new_company(kb: KnowledgeBase, name: str) -> NewFile:
-    """The company page `kb new company` would write; refuses a name another page already has."""
+def new_company(kb: KnowledgeBase, name: str, slug: str = "") -> NewFile:
+    """The company page `kb new company` would write; refuses a name another page already has.
+
+    `slug` names the file when the name's own slug is taken by another organisation (C# Oy and
+    C++ Oy are both c-oy) or the name gives none."""
     name = " ".join(name.split())
     if not name:
-        raise Refused("cli_empty_text", {"what": "name"})
-    slug = slugify(name)
+        raise Refused("cli_empty_company_name", {})
+    slug = slug.strip()
+    if slug and not re.match(SLUG_PATTERN, slug):
+        raise Refused("cli_not_a_slug", {"value": slug, "suggestion": slugify(slug)})
+    slug = slug or slugify(name)
     if not slug:
         raise Refused("cli_no_slug", {"text": name})
     for company in kb.companies.values():
@@ -247,23 +254,48 @@ def write_file(root: Path, new: NewFile) -> Path:
     path = root / new.relative
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if _taken(path):
-            raise Refused("cli_file_exists", {"path": new.relative}, CONFLICT)
+        existing = _taken(path)
+        if existing is not None:
+            raise _exists(root, new, existing.name)
         write_new(path, new.text)
     except FileExistsError:
-        raise Refused("cli_file_exists", {"path": new.relative}, CONFLICT) from None
+        raise _exists(root, new, path.name) from None
     except OSError as error:
         detail = error.strerror or str(error)
         raise Refused("cli_write_failed", {"path": new.relative, "detail": detail}, CONFLICT) from None
     return path
 
 
-def _taken(path: Path) -> bool:
-    """The name, or one differing only in case (one file on macOS and Windows), already exists."""
+def _taken(path: Path) -> Path | None:
+    """The file with this name, or one differing only in case (one file on macOS and Windows)."""
     if path.exists() or path.is_symlink():
-        return True
+        return path
     folded = path.name.casefold()
-    return any(other.name.casefold() == folded for other in path.parent.iterdir())
+    return next((other for other in path.parent.iterdir() if other.name.casefold() == folded), None)
+
+
+def _exists(root: Path, new: NewFile, name: str) -> Refused:
+    """The refusal naming the file that is there (`2026-05-05-Juhlat.md`, not the name we wanted).
+
+    A memo takes another title or date; an organisation has no date, but `--slug` names its file."""
+    relative = f"{new.relative.rpartition('/')[0]}/{name}"
+    if new.kind == "memo":
+        return Refused("cli_file_exists", {"path": relative}, CONFLICT)
+    suggestion = _free_slug(root / COMPANIES_DIR, Path(name).stem)
+    return Refused("cli_company_file_exists", {"path": relative, "suggestion": suggestion}, CONFLICT)
+
+
+def _free_slug(folder: Path, taken: str) -> str:
+    """`c-oy-2`, or the first number after it no file in the folder has (in any case)."""
+    try:
+        names = {other.name.casefold() for other in folder.iterdir()}
+    except OSError:  # the refusal still stands; the write would tell what is wrong with the folder
+        names = set()
+    base = slugify(taken) or "organisaatio"
+    number = 2
+    while f"{base}-{number}.md" in names:
+        number += 1
+    return f"{base}-{number}"
 
 
 # --- YAML text ------------------------------------------------------------------------------

@@ -55,6 +55,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("{path} on jo olemassa; mitään ei kirjoitettu.", "",
                "Muokkaa sitä tiedostoa tai valitse toinen otsikko tai päivämäärä."),
     },
+    "cli_company_file_exists": {
+        "en": ("{path} already exists; nothing was written.",
+               "Edit that file if it is the same organisation; if it is another one, give this one a file "
+               "name of its own, e.g. --slug {suggestion}.", "Edit that file if it is the same organisation."),
+        "fi": ("{path} on jo olemassa; mitään ei kirjoitettu.",
+               "Muokkaa sitä tiedostoa, jos kyse on samasta organisaatiosta; jos kyse on eri organisaatiosta, "
+               "anna tälle oma tiedostonimi, esim. --slug {suggestion}.",
+               "Muokkaa sitä tiedostoa, jos kyse on samasta organisaatiosta."),
+    },
     "cli_write_failed": {
         "en": ("{path} could not be written: {detail}.", "", "Check the folder's permissions and free space."),
         "fi": ("tiedostoa {path} ei voitu kirjoittaa: {detail}.", "",
@@ -66,9 +75,22 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("--date '{value}' ei ole päivämäärä muodossa VVVV-KK-PP.", "Kirjoita {suggestion}.",
                "Kirjoita esim. 2026-11-27."),
     },
-    "cli_empty_text": {
-        "en": ("the {what} is empty.", "", "Write it in quotes, e.g. \"Tapaaminen Sanoma WSOY:n kanssa\"."),
-        "fi": ("{what} on tyhjä.", "", "Kirjoita se lainausmerkkeihin, esim. \"Tapaaminen Sanoma WSOY:n kanssa\"."),
+    "cli_empty_title": {
+        "en": ("the title is empty.", "", "Write it in quotes, e.g. \"Tapaaminen Sanoma WSOY:n kanssa\"."),
+        "fi": ("otsikko on tyhjä.", "", "Kirjoita se lainausmerkkeihin, esim. \"Tapaaminen Sanoma WSOY:n kanssa\"."),
+    },
+    "cli_empty_tag": {
+        "en": ("a --tag is empty.", "", "Write the tag after it, e.g. --tag kontaktointi, or leave the option out."),
+        "fi": ("--tag on tyhjä.", "",
+               "Kirjoita avainsana sen perään, esim. --tag kontaktointi, tai jätä valitsin pois."),
+    },
+    "cli_empty_company_name": {
+        "en": ("the organisation's name is empty.", "", "Write it in quotes, e.g. \"Sanoma WSOY\"."),
+        "fi": ("organisaation nimi on tyhjä.", "", "Kirjoita se lainausmerkkeihin, esim. \"Sanoma WSOY\"."),
+    },
+    "cli_empty_contact_name": {
+        "en": ("the person's name is empty.", "", "Write their full name in quotes, e.g. \"Petri Laitinen\"."),
+        "fi": ("henkilön nimi on tyhjä.", "", "Kirjoita koko nimi lainausmerkkeihin, esim. \"Petri Laitinen\"."),
     },
     "cli_no_slug": {
         "en": ("'{text}' gives no file name: it has no letters or digits.", "", "Use words in it."),
