@@ -202,7 +202,9 @@ def _rendered(stored: dict[str, Any], markdown_text: str) -> Rendered:
     records = stored["records"]
     links = stored["links"]
     if not (isinstance(stored["content"], str) and isinstance(stored["title"], str | None)
-            and isinstance(anchors, list | None) and isinstance(toc, list | None) and isinstance(records, list)
+            and (anchors is None or isinstance(anchors, list) and all(isinstance(a, str) for a in anchors))
+            and (toc is None or isinstance(toc, list) and all(_is_toc_item(item) for item in toc))
+            and isinstance(records, list)
             and (links is None or isinstance(links, dict) and all(isinstance(a, dict) for a in links.values()))
             and all(isinstance(name, str) and isinstance(level, int) and isinstance(message, str)
                     for name, level, message in records)):
@@ -222,6 +224,14 @@ def _rendered(stored: dict[str, Any], markdown_text: str) -> Rendered:
 def _toc_item(item: AnchorLink) -> list[Any]:
     return [item.title, item.id, item.level, [_toc_item(child) for child in item.children],
             bool(getattr(item, "active", False))]
+
+
+def _is_toc_item(data: Any) -> bool:
+    """Whether `data` is what `_toc_item` writes: Material's templates read the title, the id (in
+    the link's `#`) and the level of every item, and a wrong type there would crash the build."""
+    return (isinstance(data, list) and len(data) == 5 and isinstance(data[0], str) and isinstance(data[1], str)
+            and isinstance(data[2], int) and isinstance(data[3], list) and isinstance(data[4], bool)
+            and all(_is_toc_item(child) for child in data[3]))
 
 
 def _anchor_link(data: list[Any]) -> AnchorLink:

@@ -150,7 +150,11 @@ def test_a_kept_conversion_comes_back_as_it_was_made(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("key", "value"), [("content", 5), ("records", [["mkdocs", "WARNING", "viesti"]]),
                                             ("anchors", "otsikko"), ("toc", {"otsikko": 1}),
-                                            ("links", {"toinen.md": "kohta"}), ("links", ["toinen.md"])])
+                                            ("links", {"toinen.md": "kohta"}), ("links", ["toinen.md"]),
+                                            ("toc", [["Otsikko", 5, 1, [], False]]),  # Material's `'#' + id`
+                                            ("toc", [["Otsikko", "otsikko", 1, [["Ala", "ala", 2, [], 0]], False]]),
+                                            ("toc", [["Otsikko", "otsikko", 1, "lapset", False]]),
+                                            ("anchors", [["otsikko"]])])
 def test_an_entry_of_the_wrong_shape_is_not_used(key: str, value: object) -> None:
     """An entry that parses but holds something a worker did not write (edited by hand, say) is
     refused, and MkDocs converts the page itself, rather than the build crashing on it."""

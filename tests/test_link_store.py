@@ -4,6 +4,7 @@ linking everything anew gives, with every mention and problem at the memo's righ
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,17 @@ def test_an_entry_of_the_wrong_shape_is_not_used(kb: Path) -> None:
                                        '"company:sanoma-wsoy", "Sanoma WSOY:n", "viisi",'), encoding="utf-8")
     assert store.read() == {}
     assert first_build(kb)[2] == 2
+
+
+@pytest.mark.parametrize("entries", [[], "muistiot", 5, None])
+def test_a_store_whose_entries_are_not_a_mapping_is_read_as_empty(kb: Path, entries: object) -> None:
+    """Valid JSON of another shape at the top is ignored like a truncated file: the build links
+    every memo again and reports what it reported, instead of a traceback on every build."""
+    expected = first_build(kb)
+    store = LinkStore.open(kb, public=False)
+    assert store.path is not None
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    store.path.write_text(json.dumps({**data, "entries": entries}), encoding="utf-8")
+    assert store.read() == {}
+    problems, bodies, relinked = first_build(kb)
+    assert (problems, bodies, relinked) == (expected[0], expected[1], 2)

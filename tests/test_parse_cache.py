@@ -4,14 +4,17 @@ stand between a writer's edit and the check."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kbtrees import TreeWriter
+from kbtrees import GOOD_MEMO, TreeWriter
 from muistio import parse_cache, yaml_lines
+from muistio.cli import main
 from muistio.pipeline import analyse
-from sitebuild import REPO
+from sitebuild import REPO, mkdocs_build, site_skeleton
 
 MEMO = """---
 title: Tapaaminen
@@ -73,6 +76,65 @@ def test_a_broken_cache_file_is_ignored_and_replaced(tree: TreeWriter) -> None:
         path.write_text(broken, encoding="utf-8")
         assert [problem.render("en") for problem in analyse(root).problems] == expected
     assert '"entries"' in path.read_text(encoding="utf-8")
+
+
+WRONG_SHAPES: list[Any] = [
+    123,
+    [{"title": 5}, 7, None],
+    json.dumps([{"title": 5}, 7, None]),
+    json.dumps([None, [[["title"], 2]], [], []]),  # a key path that cannot be a dict key
+    json.dumps([None, [], [[1, "duplicate_key", {"key": "title", "first_line": "x"}]], []]),
+    json.dumps([None, [], [["1", "duplicate_key", {}]], []]),
+    json.dumps([None, [], [], [[{}]]]),
+]
+"""Entries that are valid JSON, as the whole file is, but not of the shape `_encoded` writes."""
+
+
+def plant(root: Path, entry: Any) -> dict[str, Any]:
+    """Replace every entry of the cache with `entry`; the entries it held."""
+    path = parse_cache.ParseCache.open(root).path
+    assert path is not None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    kept = data["entries"]
+    assert kept
+    data["entries"] = {text: entry for text in kept}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return kept
+
+
+@pytest.mark.parametrize("entry", WRONG_SHAPES)
+def test_an_entry_of_the_wrong_shape_is_parsed_again(
+        tree: TreeWriter, capsys: pytest.CaptureFixture[str], entry: Any) -> None:
+    """A cache of the right fingerprint whose entries are of another shape (edited by hand, or by
+    any other program) is ignored entry by entry, like a truncated file: `kb check` prints what it
+    printed with a good cache, and the file gets good entries again."""
+    root = tree({"memos/2012/2012-05-16-tapaaminen.md": MEMO})
+    assert main(["--root", str(root), "check"]) == 1
+    expected = capsys.readouterr()
+    assert "memos/2012/2012-05-16-tapaaminen.md:6: key 'title' appears twice (first on line 2)" in expected.out
+    kept = plant(root, entry)
+    assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr() == expected
+    path = parse_cache.ParseCache.open(root).path
+    assert path is not None and json.loads(path.read_text(encoding="utf-8"))["entries"] == kept
+
+
+def test_a_build_with_entries_of_the_wrong_shape_builds_the_site(tmp_path: Path) -> None:
+    root = site_skeleton(tmp_path / "kb")
+    memo = root / "memos/2012/2012-05-16-tapaaminen.md"
+    memo.parent.mkdir(parents=True)
+    memo.write_text(GOOD_MEMO, encoding="utf-8")
+    (root / "companies").mkdir()
+    (root / "companies/metropolia.md").write_text(
+        "---\nname: Metropolia\ncontacts:\n  - name: Petri Laitinen\n---\n", encoding="utf-8")
+    (root / "companies/sanoma-wsoy.md").write_text("---\nname: Sanoma WSOY\n---\n", encoding="utf-8")
+    first = mkdocs_build(root, tmp_path / "site")
+    assert first.returncode == 0, first.stderr
+    plant(root, [{"title": 5}, 7, None])
+    again = mkdocs_build(root, tmp_path / "site")
+    assert again.returncode == 0, again.stderr
+    assert "Traceback" not in again.stderr
+    assert "Tapaaminen" in (tmp_path / "site/memos/2012/2012-05-16-tapaaminen/index.html").read_text(encoding="utf-8")
 
 
 def test_no_cache_writes_nothing(tree: TreeWriter, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

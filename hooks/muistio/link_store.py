@@ -51,8 +51,8 @@ class LinkStore:
             return {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data["fingerprint"] != _fingerprint():
-                return {}
+            if data["fingerprint"] != _fingerprint() or not isinstance(data["entries"], dict):
+                return {}  # another code's, or of a shape no build wrote
             return {path: _decoded(path, entry) for path, entry in data["entries"].items()}
         except (OSError, ValueError, KeyError, TypeError):
             return {}

@@ -53,8 +53,13 @@ class ParseCache:
             self._kept = self._read()
         encoded = self._kept.pop(text, None)
         if encoded is not None:
-            self._used[text] = encoded
-            return _decoded(json.loads(encoded))
+            try:
+                kept = _decoded(json.loads(encoded))
+            except (ValueError, TypeError):  # edited by hand, or by anything else: parsed again
+                self._changed = True
+            else:
+                self._used[text] = encoded
+                return kept
         document = yaml_lines.parse(text)
         if self.path is not None:
             try:
@@ -105,11 +110,34 @@ def _encoded(document: YamlDocument) -> list[Any]:
     ]
 
 
-def _decoded(data: list[Any]) -> YamlDocument:
+def _decoded(data: Any) -> YamlDocument:
+    """An entry as `_encoded` wrote it, or ValueError: the cache file is valid JSON whatever is in
+    it, and an entry of another shape (edited by hand, or by anything else) must be parsed again,
+    not crash every run until the file is deleted. The parsed value itself can be anything the
+    YAML could have said, so only what the code reading it relies on is checked."""
+    if not isinstance(data, list) or len(data) != 4:
+        raise ValueError("not an entry this code wrote")
     value, lines, issues, ambiguous = data
+    if not (isinstance(lines, list) and isinstance(issues, list) and isinstance(ambiguous, list)
+            and all(isinstance(entry, list) and entry and _is_path(entry[:-1]) and _is_int(entry[-1])
+                    for entry in lines)
+            and all(isinstance(issue, list) and len(issue) == 3 and _is_int(issue[0]) and isinstance(issue[1], str)
+                    and isinstance(issue[2], dict) and _is_int(issue[2].get("first_line", 0))
+                    for issue in issues)
+            and all(isinstance(path, list) and _is_path(path) for path in ambiguous)):
+        raise ValueError("not an entry this code wrote")
     return YamlDocument(
         value=value,
         lines={tuple(entry[:-1]): entry[-1] for entry in lines},
         issues=[YamlIssue(line, code, params) for line, code, params in issues],
         ambiguous={tuple(path) for path in ambiguous},
     )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_path(parts: list[Any]) -> bool:
+    """A key path as `yaml_lines` makes them (keys and list indexes), which must be hashable."""
+    return all(not isinstance(part, list | dict) for part in parts)
