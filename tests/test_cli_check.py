@@ -251,3 +251,21 @@ def test_a_knowledge_base_without_mkdocs_yml_is_found_from_a_folder_inside_it(
     monkeypatch.chdir(root / "memos" / "2012")
     assert main(["check"]) == 1
     assert capsys.readouterr().out == TYPO_LINE + "\n"
+def test_an_invisible_line_separator_is_reported_at_its_line_and_later_lines_stay_right(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+2028 (pasted from a web page or Word) is a line break to PyYAML but not to an editor: it
+    is named at its own line and column, and the unknown attendee two lines below is reported at
+    its own line, not one further down; the file is left as it was."""
+    memo = "---\ntitle: Tapaaminen\u2028Nokian kanssa\ndate: 2012-05-16\nattendees: [nobody]\n---\nTeksti.\n"
+    root = tree({MEMO: memo, "mkdocs.yml": FINNISH_SITE})
+    assert run(root) == 1
+    captured = capsys.readouterr()
+    assert captured.out == (
+        f"{MEMO}:2: alun tiedoissa on tällä rivillä (sarakkeessa 18) näkymätön rivinvaihtomerkki U+2028, "
+        "usein verkkosivulta tai Wordista liitetty; YAML lukee sen uudeksi riviksi. Korvaa se välilyönnillä "
+        "tai, jos tarkoitit uutta riviä, rivinvaihdolla.\n"
+        f"{MEMO}:4: tuntematon henkilö 'nobody' kentässä attendees. Lisää henkilö yhteyshenkilöksi "
+        "organisaationsa tiedostoon kansiossa companies/.\n")
+    assert captured.err == "ongelmia: 2, joista virheitä: 2.\n"
+    assert (root / MEMO).read_text(encoding="utf-8") == memo

@@ -35,6 +35,10 @@ NOT_READ = frozenset({"symlink_outside", "symlink_folder", "symlink_broken", "sy
 """Problems of entries that are not files to read at all: their names are not checked either."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Invisible control characters (tab and line ends excepted): pasted from a terminal or a binary."""
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+"""Characters YAML reads as line breaks while editors, git and every line number here do not (next
+line, line and paragraph separator): pasted from a web page or Word, they are invisible, and every
+later key would be reported a line too far down."""
 
 
 @dataclass
@@ -207,6 +211,10 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
         line = yaml_text.count("\n", 0, control.start()) + 2
         source.problems.append(Problem(relative, line, "control_character", {"char": f"0x{ord(control.group()):02X}"}))
         return source
+    separators: list[Problem] = []
+    if _LINE_SEPARATOR.search(yaml_text) is not None:
+        separators = _line_separators(relative, yaml_text)
+        yaml_text = _LINE_SEPARATOR.sub(" ", yaml_text)  # read as the space it most likely was
     document = parsed.parse(yaml_text) if parsed is not None else yaml_lines.parse(yaml_text)
     offset = 1  # YAML line 1 is file line 2
     source = SourceFile(
@@ -219,6 +227,7 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
         ambiguous=document.ambiguous,
     )
     source.lines[()] = 1
+    source.problems += separators
     for issue in document.issues:
         params = dict(issue.params)
         if "first_line" in params:
@@ -231,6 +240,18 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
         return source
     source.meta = document.value
     return source
+
+
+def _line_separators(relative: str, yaml_text: str) -> list[Problem]:
+    """Each line separator in the front matter, at its file line and column: the character cannot
+    be seen, so the writer needs both to find it."""
+    found: list[Problem] = []
+    for match in _LINE_SEPARATOR.finditer(yaml_text):
+        line = yaml_text.count("\n", 0, match.start()) + 2  # YAML line 1 is file line 2
+        column = match.start() - yaml_text.rfind("\n", 0, match.start())
+        char = f"U+{ord(match.group()):04X}"
+        found.append(Problem(relative, line, "line_separator", {"char": char, "column": column}))
+    return found
 
 
 def normalise_text(text: str) -> str:

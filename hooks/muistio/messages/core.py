@@ -30,6 +30,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("alun tiedoissa on tällä rivillä näkymätön ohjausmerkki {char}.", "",
                "Kirjoita rivi uudelleen: poista se ja kirjoita se uudestaan."),
     },
+    "line_separator": {
+        "en": ("the front matter contains the invisible line break character {char} on this line (column "
+               "{column}), often pasted from a web page or Word; YAML reads it as a new line.", "",
+               "Replace it with a space, or with a line break if a new line was meant."),
+        "fi": ("alun tiedoissa on tällä rivillä (sarakkeessa {column}) näkymätön rivinvaihtomerkki {char}, "
+               "usein verkkosivulta tai Wordista liitetty; YAML lukee sen uudeksi riviksi.", "",
+               "Korvaa se välilyönnillä tai, jos tarkoitit uutta riviä, rivinvaihdolla."),
+    },
     "folder_not_file": {
         "en": ("'{name}' is a folder, so it is not read as a file.", "",
                "Rename the folder so that its name does not end in .md."),
