@@ -269,3 +269,16 @@ def test_an_invisible_line_separator_is_reported_at_its_line_and_later_lines_sta
         "organisaationsa tiedostoon kansiossa companies/.\n")
     assert captured.err == "ongelmia: 2, joista virheitä: 2.\n"
     assert (root / MEMO).read_text(encoding="utf-8") == memo
+
+
+def test_an_indenting_tab_after_a_legal_one_is_reported_at_its_own_line(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`date:<tab>2026-01-06` is valid YAML; the tab that indents the next line is not, and it is
+    the line a writer must be sent to."""
+    memo = "---\ntitle: Tapaaminen\ndate:\t2012-05-16\n\tattendees: []\n---\nTeksti.\n"
+    assert run(tree({MEMO: memo, "mkdocs.yml": FINNISH_SITE})) == 1
+    captured = capsys.readouterr()
+    assert captured.out == (f"{MEMO}:4: alun tiedoissa on sisennys sarkaimella. "
+                            "Sisennä välilyönneillä, ei sarkaimella.\n")
+    assert captured.err == "ongelmia: 1, joista virheitä: 1.\n"

@@ -104,6 +104,17 @@ CASES = [
         f"{MEMO}:3: the front matter is indented with a tab. Indent with spaces, not tabs.",
         id="tab",
     ),
+    pytest.param(  # PyYAML refuses the legal tab after `date:` first; the indenting tab is the error
+        memo("title: T\ndate:\t2012-05-16\n\tattendees: []\n"),
+        f"{MEMO}:4: the front matter is indented with a tab. Indent with spaces, not tabs.",
+        id="tab-after-a-tab-between-key-and-value",
+    ),
+    pytest.param(
+        memo("title: T\ndate:\t2012-05-16\ntags: [a\nb: 1\n"),
+        f"{MEMO}:5: the front matter is not valid YAML: expected ',' or ']', but got ':'. "
+        "Check the indentation and the quotes on this line and the one before.",
+        id="syntax-error-after-a-tab-between-key-and-value",
+    ),
     pytest.param(
         "---\ntitle: T\ndate: 2012-05-16\nTeksti.\n",
         f"{MEMO}:1: the front matter starts with '---' but never ends. Add a line '---' after the last key.",

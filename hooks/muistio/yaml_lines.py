@@ -202,14 +202,43 @@ def _built(doc: YamlDocument, node: yaml.Node | None) -> YamlDocument:
     return doc
 
 
+MAX_TAB_RETRIES = 50
+"""How many tabs between words `_scan_events` looks past for the error libyaml stopped at."""
+
+
 def _scan_events(text: str) -> YamlIssue | None:
-    """`_refusal` on PyYAML's pure-Python event stream, which stops at the first error."""
-    try:
-        return _refusal(yaml.parse(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        return _syntax_issue(error)
-    except (yaml.YAMLError, RecursionError, ValueError) as error:
-        return YamlIssue(1, "yaml_syntax", {"detail": str(error).splitlines()[0]})
+    """`_refusal` on PyYAML's pure-Python event stream, which stops at the first error.
+
+    PyYAML refuses every tab outside quotes, libyaml (and YAML 1.2) only a tab that indents: a
+    `date:<tab>2026-01-06` that libyaml read would be blamed for the indenting tab on a later line
+    that sent the text here. So a tab refused after other text on its line is read as a space
+    (one character for one, so every later mark stays) and the text scanned again; if nothing
+    else is wrong, the first refusal stands, as before."""
+    first: YamlIssue | None = None
+    for _ in range(MAX_TAB_RETRIES):
+        try:
+            return first if (found := _refusal(yaml.parse(text, Loader=yaml.SafeLoader))) is None else found
+        except yaml.MarkedYAMLError as error:
+            issue = _syntax_issue(error)
+            if first is None:
+                first = issue
+            tab = _separating_tab(text, error) if issue.code == "yaml_tab" else None
+            if tab is None:
+                return issue
+            text = f"{text[:tab]} {text[tab + 1:]}"
+        except (yaml.YAMLError, RecursionError, ValueError) as error:
+            return YamlIssue(1, "yaml_syntax", {"detail": str(error).splitlines()[0]})
+    return first
+
+
+def _separating_tab(text: str, error: yaml.MarkedYAMLError) -> int | None:
+    """The index of the tab PyYAML refused, if it follows other text on its line (`key:<tab>value`)
+    rather than indenting it."""
+    mark = error.problem_mark
+    if mark is None or not 0 <= mark.index < len(text) or text[mark.index] != "\t":
+        return None
+    start = text.rfind("\n", 0, mark.index) + 1
+    return mark.index if text[start:mark.index].strip(" \t") else None
 
 
 def _syntax_issue(error: yaml.MarkedYAMLError) -> YamlIssue:
