@@ -19,6 +19,7 @@ import pytest
 from muistio import cli
 from muistio.load import MAX_FILE_BYTES
 from muistio.pipeline import analyse, build_site
+from sitebuild import content, mkdocs_build, page, site_skeleton
 
 HERE = Path(__file__).parent / "bad_inputs"
 BASE = HERE / "base"
@@ -133,6 +134,25 @@ def test_a_linked_folder_is_reported_not_skipped(tmp_path: Path, capsys: pytest.
     (root / "memos" / "2013").symlink_to(outside, target_is_directory=True)
     assert_answered(root, [f"memos/2013:1: this is a link to the folder {outside}; its files are not read. "
                            "Move the files here instead of linking to the folder."], capsys)
+
+
+def test_a_linked_year_folder_has_a_page_that_shows_its_problem(tmp_path: Path) -> None:
+    """As an unreadable memo file's page does, at the place of the folder: a rendered page, not
+    the page's Markdown copied into the site as a file named `memos/2027`."""
+    root = site_skeleton(lay_out(tmp_path / "repo"))
+    (root / "memos" / "2027").symlink_to("/etc", target_is_directory=True)
+    site = tmp_path / "site"
+    done = mkdocs_build(root, site, strict=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert ("WARNING -  memos/2027:1: tämä on linkki kansioon /etc; sen tiedostoja ei lueta. "
+            "Siirrä tiedostot tänne linkin sijaan.") in done.stderr
+    assert not (site / "memos" / "2027").is_file()
+    text = content(page(site, "memos/2027.md")).get_text(" ", strip=True)
+    assert "Tämän muistion tiedoissa on virheitä" in text
+    assert "rivi 1: tämä on linkki kansioon /etc; sen tiedostoja ei lueta." in text
+    assert not [path for path in site.rglob("*") if path.is_file() and path.read_bytes().startswith(b"---\n")]
+    assert 'href="memos/2027/"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_link_to_a_folder_inside_the_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,12 @@ class _FromFile:
 
     @property
     def src_uri(self) -> str:
-        return self.source.path
+        """The page's place: the file's own, so that the page of a file that could not be read
+        shows its problems where the file would be. An entry that is no Markdown file by name (a
+        linked year folder, `memos/2027`) gets `.md`, or MkDocs would copy the page's Markdown
+        into the site as a file of that name instead of making it a page."""
+        path = self.source.path
+        return path if path.endswith(".md") else f"{path}.md"
 
 
 @dataclass
