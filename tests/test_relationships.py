@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from kbtrees import TreeWriter
+from muistio.cli import main
 from muistio.pipeline import check
 from muistio.relationships import by_status, quiet, relationship
 
@@ -44,6 +47,25 @@ def test_invalid_business_id_is_a_problem(tree: TreeWriter) -> None:
                  "companies/oikea.md": "---\nname: Oikea\nbusiness_id: 0112038-9\n---\n"})
     assert [p.render() for p in check(root).problems] == [
         "companies/yritys.md:3: business_id '1234567-8' is not a valid Finnish business ID (Y-tunnus): "
-        "the number's checksum or check digit is invalid. Copy it from the Finnish trade register (ytj.fi), "
-        "e.g. 1234567-1."
+        "its check digit, the one after the hyphen, does not match the seven digits before it. "
+        "Copy it from the Finnish trade register (ytj.fi), e.g. 1234567-1."
     ]
+
+
+@pytest.mark.parametrize(("value", "fi"), [
+    ("1234567-8", "sen tarkistusnumero (viivan jälkeinen numero) ei vastaa viivaa edeltäviä seitsemää numeroa"),
+    ("123456-1", "siinä pitää olla seitsemän numeroa, viiva ja yksi tarkistusnumero"),
+    ("12345678-1", "siinä pitää olla seitsemän numeroa, viiva ja yksi tarkistusnumero"),
+    ("1234S67-1", "siinä saa olla vain numeroita ja viiva ennen tarkistusnumeroa"),
+])
+def test_an_invalid_business_id_is_worded_in_finnish_on_a_finnish_site(
+        tree: TreeWriter, capsys: pytest.CaptureFixture[str], value: str, fi: str) -> None:
+    """python-stdnum says why in English only ("the number's checksum or check digit is
+    invalid"); the writer of a Finnish site reads the reason in Finnish."""
+    root = tree({"companies/yritys.md": f"---\nname: Yritys\nbusiness_id: '{value}'\n---\n",
+                 "mkdocs.yml": "site_name: Testi\ntheme:\n  name: material\n  language: fi\n"})
+    assert main(["--root", str(root), "check"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == (f"companies/yritys.md:3: business_id '{value}' ei ole kelvollinen Y-tunnus: {fi}. "
+                            "Kopioi se YTJ:stä (ytj.fi), esim. 1234567-1.\n")
+    assert captured.err == "ongelmia: 1, joista virheitä: 1.\n"

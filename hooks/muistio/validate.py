@@ -79,14 +79,9 @@ def validate_company(source: SourceFile) -> Company:
                     {"slug": meta.slug, "stem": source.stem})
         )
     if meta.business_id:
-        from stdnum.exceptions import ValidationError as StdnumError  # only for the companies that have one
-        from stdnum.fi import ytunnus
-
-        try:
-            ytunnus.validate(meta.business_id)
-        except StdnumError as error:
-            problems.append(Problem(source.path, source.line_of(("business_id",)), "invalid_business_id",
-                                    {"value": meta.business_id, "detail": str(error).rstrip(".").lower()}))
+        problem = _business_id_problem(source, meta.business_id)
+        if problem is not None:
+            problems.append(problem)
     company = Company(source, meta, valid and source.meta is not None)
     company.people = [_person(company, index, contact) for index, contact in enumerate(meta.contacts)]
     company.offerings = [
@@ -103,6 +98,27 @@ def validate_company(source: SourceFile) -> Company:
         for index, offering in enumerate(meta.offerings)
     ]
     return company
+
+
+def _business_id_problem(source: SourceFile, value: str) -> Problem | None:
+    """The Y-tunnus checked by python-stdnum, which keeps the registry's rules; why it refused the
+    number is worded in both languages (`messages.followups.BUSINESS_ID_DETAILS`), by the class of
+    its exception (the most specific first: a wrong length is also a wrong format)."""
+    from stdnum import exceptions as stdnum  # only for the companies that have one
+    from stdnum.fi import ytunnus
+
+    from muistio.messages.followups import BUSINESS_ID_DETAILS
+
+    try:
+        ytunnus.validate(value)
+    except stdnum.ValidationError as error:
+        reasons = [(stdnum.InvalidChecksum, "checksum"), (stdnum.InvalidLength, "length"),
+                   (stdnum.InvalidFormat, "format")]
+        reason = next((name for kind, name in reasons if isinstance(error, kind)), "other")
+        detail = BUSINESS_ID_DETAILS[reason]
+        return Problem(source.path, source.line_of(("business_id",)), "invalid_business_id",
+                       {"value": value, "detail_en": detail["en"], "detail_fi": detail["fi"]})
+    return None
 
 
 def _is_file(source: SourceFile) -> bool:

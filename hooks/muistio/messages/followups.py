@@ -64,9 +64,21 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("määräaika '{value}' ei ole päivämäärä.", "", "Kirjoita (due 2012-06-15) tai (määräaika 15.6.2012)."),
     },
     "invalid_business_id": {
-        "en": ("business_id '{value}' is not a valid Finnish business ID (Y-tunnus): {detail}.", "",
+        "en": ("business_id '{value}' is not a valid Finnish business ID (Y-tunnus): {detail_en}.", "",
                "Copy it from the Finnish trade register (ytj.fi), e.g. 1234567-1."),
-        "fi": ("business_id '{value}' ei ole kelvollinen Y-tunnus: {detail}.", "",
+        "fi": ("business_id '{value}' ei ole kelvollinen Y-tunnus: {detail_fi}.", "",
                "Kopioi se YTJ:stä (ytj.fi), esim. 1234567-1."),
     },
 }
+
+BUSINESS_ID_DETAILS: dict[str, dict[str, str]] = {
+    "checksum": {"en": "its check digit, the one after the hyphen, does not match the seven digits before it",
+                 "fi": "sen tarkistusnumero (viivan jälkeinen numero) ei vastaa viivaa edeltäviä seitsemää numeroa"},
+    "length": {"en": "it should have seven digits, a hyphen and one check digit",
+               "fi": "siinä pitää olla seitsemän numeroa, viiva ja yksi tarkistusnumero"},
+    "format": {"en": "it may hold only digits and the hyphen before the check digit",
+               "fi": "siinä saa olla vain numeroita ja viiva ennen tarkistusnumeroa"},
+    "other": {"en": "the number is not one the register gives", "fi": "rekisteri ei anna tällaista numeroa"},
+}
+"""`detail_en` and `detail_fi` of `invalid_business_id`, by why python-stdnum refused the number
+(`validate._business_id_problem`): its own message is English only, and would be in a Finnish one."""
