@@ -83,6 +83,18 @@ def test_a_list_indented_its_own_way_gets_the_item_the_same_way(tree: TreeWriter
     )
 
 
+def test_keys_line_up_after_a_wide_dash(tree: TreeWriter) -> None:
+    """`-   name:` (three spaces after the dash, as some editors indent): the new item's keys line
+    up under its `name`, as the file's own do; one space after the dash made invalid YAML."""
+    company = "---\nname: Delta\ncontacts:\n    -   name: Eka Henkilö\n        role: myynti\n---\n"
+    root = tree({"companies/delta.md": company})
+    assert kb(root, "new", "contact", "Toka Henkilö", "--company", "delta", "--role", "johtaja") == 0
+    assert (root / "companies" / "delta.md").read_text(encoding="utf-8") == company.replace(
+        "        role: myynti\n", "        role: myynti\n    -   name: Toka Henkilö\n        role: johtaja\n"
+    )
+    assert check(root).problems == []
+
+
 def test_values_yaml_would_misread_are_quoted(tree: TreeWriter) -> None:
     root = tree({})
     assert kb(root, "new", "contact", "Anna Virtanen", "--company", "metropolia", "--role", "CTO: tekniikka",

@@ -151,8 +151,11 @@ def _inserted(lines: list[str], relative: str, item: list[tuple[str, str]], cr: 
 
 
 def _item_lines(item: list[tuple[str, str]], dash: str, content: str, cr: str) -> list[str]:
+    """The item's lines, its keys where the list's first item has them: `-   name:` has three
+    spaces after the dash, and the keys under it line up with `name`."""
     (key, value), *rest = item
-    return [f"{dash}- {key}: {value}{cr}", *(f"{content}{k}: {v}{cr}" for k, v in rest)]
+    gap = " " * max(1, len(content) - len(dash) - 1)
+    return [f"{dash}-{gap}{key}: {value}{cr}", *(f"{content}{k}: {v}{cr}" for k, v in rest)]
 
 
 def _value_and_comment(rest: str) -> tuple[str, str]:
