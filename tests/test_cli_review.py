@@ -117,6 +117,17 @@ def test_warnings_alone_do_not_say_kb_check_fails(repo: Path, capsys: pytest.Cap
         "tai poista rivi."]
 
 
+def test_a_link_to_no_page_is_a_warning_in_the_report(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The strict build fails on it (MkDocs' own check), so the reviewer sees it with its line."""
+    add_memo(repo, text=NEW_MEMO_TEXT.replace("companies: [sanoma-wsoy, nokia]", "companies: [sanoma-wsoy]")
+             .replace("[[Sanoma]]", "Sanoma WSOY") + "\nKatso [edellinen](2026-11-20-tapaaminen.md).\n")
+    status, out, _ = review(repo, capsys)
+    assert status == 0
+    assert [line for line in out.splitlines() if line.startswith("- rivi")] == [
+        "- rivi 18 (varoitus): linkki kohteeseen '2026-11-20-tapaaminen.md' ei johda millekään sivuston sivulle. "
+        "Tarkista tiedoston nimi; organisaation, henkilön tai tarjooman voi linkittää \\[\\[nimellä\\]\\]."]
+
+
 def test_review_lists_only_what_the_branch_changed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_memo(repo)
     _, out, _ = review(repo, capsys)

@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "new":
         return _new(root, lang, args)
     if args.command == "review":
-        return _review(root, lang, args.base)
+        return _review(root, lang, args.base, settings.docs_dir)
     if args.command == "schema":
         return _schema(root, lang, args.check)
     if args.command == "import":
@@ -229,12 +229,12 @@ def _shown(path: Path) -> str:
 # --- kb review ------------------------------------------------------------------------------
 
 
-def _review(root: Path, lang: str, base: str) -> int:
+def _review(root: Path, lang: str, base: str, docs_dir: str = "docs") -> int:
     # Imported here: the link stage is the heaviest part of the core, and only the review needs it.
     from muistio.review import ReviewError, review
 
     try:
-        sys.stdout.write(review(root, base, lang))
+        sys.stdout.write(review(root, base, lang, docs_dir))
     except ReviewError as error:
         print(f"kb review: {error.message(lang)}", file=sys.stderr)
         return USAGE

@@ -15,6 +15,7 @@ site: a memo, an organisation, a generated page (people/, offerings/, the lists)
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,6 @@ from urllib.parse import unquote
 
 from muistio.content_checks import link_targets
 from muistio.knowledge_base import KnowledgeBase
-from muistio.names import did_you_mean
 from muistio.problems import Problem, Severity
 
 LIST_PAGES = ("index.md", "memos/index.md", "companies/index.md", "people/index.md", "followups.md", "map.md")
@@ -91,9 +91,10 @@ def _checked(target: str, page: str, site: set[str], root: Path) -> tuple[str, d
     if (root / resolved).is_file():
         return "link_not_published", {"target": unquote(target)}
     pages = [other for other in site if other != page and (other.endswith(".md") or not path.endswith(".md"))]
-    meant = did_you_mean(resolved, pages) or did_you_mean(posixpath.basename(resolved),
-                                                           [posixpath.basename(other) for other in pages])
-    if meant and "/" not in meant:  # a file name: the page of that name closest to the target
-        meant = next((other for other in sorted(pages) if posixpath.basename(other) == meant), meant)
+    name = posixpath.basename(resolved)
+    same_name = sorted(other for other in pages if posixpath.basename(other) == name)  # in another folder
+    # a mistyped name: only a near miss, for memo file names all look alike (2012-05-16-tapaaminen-...)
+    close = difflib.get_close_matches(resolved, pages, n=1, cutoff=0.85)
+    meant = same_name[0] if same_name else (close[0] if close else None)
     suggestion = posixpath.relpath(meant, folder or ".") if meant else ""
     return "link_no_page", {"target": unquote(target), "suggestion": suggestion}

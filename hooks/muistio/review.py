@@ -97,15 +97,19 @@ class Changes:
     removed: list[str] = field(default_factory=list)
 
 
-def review(root: Path, base: str, lang: str) -> str:
+def review(root: Path, base: str, lang: str, docs_dir: str = "docs") -> str:
     """The whole report for the files changed since `base`; raises `ReviewError` for git trouble.
 
     It runs the site's own pipeline, so the problems, links and follow-ups it reports are exactly
-    those the build will have.
+    those the build will have (with the links to no page, which MkDocs reports, as `kb check` has
+    them).
     """
+    from muistio.page_links import broken_page_links
+
     changes = changed_files(root, base)
     site = analyse(root)
-    return report(site.kb, site.problems, site.context.linked, site.context.items, changes, base, lang)
+    problems = [*site.problems, *broken_page_links(site.kb, root, docs_dir)]
+    return report(site.kb, problems, site.context.linked, site.context.items, changes, base, lang)
 
 
 # --- git ------------------------------------------------------------------------------------
