@@ -37,8 +37,9 @@ EXAMPLE_ACTION = "Mitä tehdään"
 would be published as an open follow-up of the first attendee, on the dashboard and in the
 calendar, so it is reported: a warning, as a memo just written by `kb new` passes the check."""
 
-_TASK = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
-_NEAR_TASK = re.compile(r"^\s*(?P<marker>[-*+])\s*\[\s*(?P<mark>[xX]?)\s*\](?P<next>\S*)")
+_TASK = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,9}[.)])\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
+"""A task item, bulleted or numbered (`1. [ ] ...`: the site shows both as checkboxes)."""
+_NEAR_TASK = re.compile(r"^\s*(?P<marker>[-*+]|\d{1,9}[.)])\s*\[\s*(?P<mark>[xX]?)\s*\](?P<next>\S*)")
 """A task box as a writer may mistype it: `- []`, `-[ ]`, `- [ ]@petri-laitinen`, `- [  ]`.
 Only whitespace or one x between the brackets, so a link (`- [Nokia](...)`) is no near miss."""
 _OWNER = re.compile(r"^@(?P<slug>[A-Za-z0-9][A-Za-z0-9-]*)\s*")
@@ -56,7 +57,7 @@ a date-shaped value, so prose that merely ends in one of the words is not taken 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_CANDIDATE = re.compile(r"\n[^\S\n]*(?:```|~~~|[-*+][^\S\n]*\[)")
+_CANDIDATE = re.compile(r"\n[^\S\n]*(?:```|~~~|(?:[-*+]|\d{1,9}[.)])[^\S\n]*\[)")
 """A line break and the start of a line `_FENCE`, `_TASK` or `_NEAR_TASK` can match (`\\s` short of a line break).
 Anchored on the break, not on `^` with MULTILINE, which the regex engine tries at every position."""
 
