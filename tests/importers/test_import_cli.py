@@ -51,6 +51,7 @@ def test_malformed_files_are_reported_and_others_still_import(
     (inputs / "latin1.txt").write_bytes("Muistio 1.2.2013\nK\xe4ytiin l\xe4pi.\n".encode("latin-1"))
     (inputs / "empty.txt").write_text("\n\n", encoding="utf-8")
     (inputs / "no-date.txt").write_text("Kokous ilman päivää.\n", encoding="utf-8")
+    (inputs / "bad-date.txt").write_text("Muistio 31.2.2026\nKäytiin läpi.\n", encoding="utf-8")
     (inputs / "page.html").write_text("<html><body><p>ei sivu</p></body></html>")
     status = _kb_import([str(inputs), str(inputs / "page.html")], directory, kb)
     captured = capsys.readouterr()
@@ -58,6 +59,9 @@ def test_malformed_files_are_reported_and_others_still_import(
     assert "Traceback" not in captured.err + captured.out
     # Every problem is one `path:line:` line that says what is wrong and how to fix it.
     assert sorted(captured.err.splitlines()) == [
+        f"{inputs}/bad-date.txt:1: the date '31.2.2026' on 'Muistio 31.2.2026' is not in the calendar, and the "
+        "page has no other date. Correct the date on the page or in the copied text (e.g. 'Muistio 28.2.2026'), "
+        "and import again.",
         f"{inputs}/empty.txt:1: the file is empty. Copy the page text into it first.",
         f"{inputs}/latin1.txt:2: the file is not UTF-8: byte 0xe4 on this line cannot be read. "
         "Save the file as UTF-8 and import it again.",

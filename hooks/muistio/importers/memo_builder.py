@@ -30,6 +30,12 @@ _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 class NoDate(Exception):
     """No date in the title, the body or the byline: the memo cannot be filed."""
 
+    def __init__(self, title: str, impossible: str = "") -> None:
+        super().__init__(title)
+        self.impossible = impossible
+        """A date written on the page that is not in the calendar ("31.2.2026"), if any: the
+        writer is told that, not that the page has no date."""
+
 
 @dataclass
 class Memo:
@@ -165,7 +171,8 @@ def _choose_date(page: Page) -> tuple[datetime.date, str, int, str]:
         return page.byline.date, "byline", page.byline.line, ""
     if page.fallback_date:
         return page.fallback_date, page.fallback_date_source, page.fallback_date_line, ""
-    raise NoDate(page.title)
+    texts = [page.title, *(str(string) for string in page.body.find_all(string=True))]
+    raise NoDate(page.title, next((found for text in texts if (found := _impossible_date(text))), ""))
 
 
 def _first_date(text: str, iso: bool = True) -> datetime.date | None:
@@ -177,6 +184,17 @@ def _first_date(text: str, iso: bool = True) -> datetime.date | None:
             except ValueError:
                 continue
     return None
+
+
+def _impossible_date(text: str) -> str:
+    """The first date in `text` written like one that is not in the calendar: "31.2.2026"."""
+    for pattern, (y, m, d) in ((_FINNISH_DATE, (3, 2, 1)), (_ISO_DATE, (1, 2, 3))):
+        for match in pattern.finditer(text):
+            try:
+                datetime.date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+            except ValueError:
+                return match.group()
+    return ""
 
 
 def _tidy_text(body: Tag) -> None:

@@ -81,6 +81,9 @@ def _import_page(page: Page, directory: Directory, writer: MemoWriter) -> PageRe
         return PageResult(page, skipped="import_skip_no_text")
     try:
         memo = build_memo(page, directory)
-    except NoDate:
+    except NoDate as missing:
+        if missing.impossible:
+            return PageResult(page, problem=Problem(page.path, page.title_line, "import_impossible_date",
+                                                    {"title": page.title, "value": missing.impossible}))
         return PageResult(page, problem=Problem(page.path, page.title_line, "import_no_date", {"title": page.title}))
     return PageResult(page, memo=memo, outcome=writer.write(memo))

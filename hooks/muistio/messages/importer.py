@@ -89,6 +89,12 @@ MESSAGES: dict[str, Entry] = {
                "Lisää kokouksen päivämäärä sivulle (esim. 'Muistio 16.5.2012') tai kopioituun tekstiin "
                "ja tuo se uudelleen."),
     },
+    "import_impossible_date": {
+        "en": ("the date '{value}' on '{title}' is not in the calendar, and the page has no other date.", "",
+               "Correct the date on the page or in the copied text (e.g. 'Muistio 28.2.2026'), and import again."),
+        "fi": ("sivun '{title}' päivämäärää '{value}' ei ole kalenterissa, eikä sivulla ole muuta päivämäärää.", "",
+               "Korjaa päivämäärä sivulle tai kopioituun tekstiin (esim. 'Muistio 28.2.2026') ja tuo se uudelleen."),
+    },
     "import_write_failed": {
         "en": ("could not write: {detail}.", "", "Check the folder's permissions and free space; nothing was changed."),
         "fi": ("kirjoittaminen epäonnistui: {detail}.", "",
