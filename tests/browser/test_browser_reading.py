@@ -210,6 +210,22 @@ def test_the_count_says_how_many_results_there_were(reader: Reader, many_memos_s
     assert int(line.split()[2]) > 20
 
 
+def test_enter_opens_the_best_result_when_there_are_more_than_listed(reader: Reader, many_memos_site: Site) -> None:
+    """Enter in the search box opens the first result. With the count line's "näytä kaikki" link
+    in the list, Material's Enter threw (the link has no score) and the browser sent the search
+    form: the same page again, with the search closed."""
+    errors: list[str] = []
+    page = reader.visit(many_memos_site)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    found = search(page, "tampereen teknologialle", ["/companies/tampereen-teknologia/"])
+    assert found[:1] == ["/companies/tampereen-teknologia/"], found
+    line = result_count_line(page, f"^{ALL_RESULTS}$")
+    assert re.fullmatch(ALL_RESULTS, line), line  # the link is in the list
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_url(re.compile(r".*/companies/tampereen-teknologia/(\?.*)?$"), timeout=10_000)
+    assert errors == []
+
+
 def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Site) -> None:
     """A phone between networks drops a connection. Pagefind keeps the failed download, so every
     query needing that page would list nothing ("Kirjoita aloittaaksesi haun") until the page is

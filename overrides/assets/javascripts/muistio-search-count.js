@@ -34,7 +34,13 @@
     link = document.createElement("a");
     link.className = "muistio-search-all";
     link.href = href;
-    link.textContent = "näytä kaikki";
+    /* Material's Enter opens the best of the links in the result list, by the data-md-score of
+     * each link's first element: without one, this link made Enter throw, and the browser sent
+     * the search form instead. Scored below every result, it is never the one opened. */
+    var label = document.createElement("span");
+    label.setAttribute("data-md-score", "-1");
+    label.textContent = "näytä kaikki";
+    link.appendChild(label);
     meta.appendChild(link);
   }
 
