@@ -42,8 +42,8 @@ def test_open_items_are_the_upcoming_ones_not_the_overdue_again(tree: TreeWriter
              "memos/2012/2012-05-02-tapaaminen.md": memo(2, "2013-02-01")}
     markdown = home(tree, files)
     assert "Tehtävä 1</td>" in section(markdown, "Myöhässä olevat toimenpiteet")
-    assert "Tehtävä 1</td>" not in section(markdown, "Avoimet toimenpiteet")
-    assert "Tehtävä 2</td>" in section(markdown, "Avoimet toimenpiteet")
+    assert "Tehtävä 1</td>" not in section(markdown, "Tulevat toimenpiteet")
+    assert "Tehtävä 2</td>" in section(markdown, "Tulevat toimenpiteet")
     assert "(followups.md)" not in section(markdown, "Myöhässä olevat toimenpiteet")  # nothing left out
 
 
@@ -57,3 +57,30 @@ def test_done_items_are_folded_away_on_the_followups_page(tree: TreeWriter) -> N
     assert folded.startswith("\n<summary>Tehdyt toimenpiteet (1)</summary>")
     assert "Tehtävä 1</td>" in folded and "Tehtävä 2</td>" not in folded
     assert folded.index("</details>") > folded.index("Tehtävä 1</td>")
+
+
+def test_when_every_open_item_is_overdue_the_page_says_so_not_that_none_are_open(tree: TreeWriter) -> None:
+    """Under a counter of 530 open follow-ups, "Avoimet toimenpiteet: Ei avoimia." read as a
+    contradiction: the section lists the ones not yet due."""
+    markdown = home(tree, {"memos/2012/2012-05-01-tapaaminen.md": memo(1, "2012-06-01"),
+                           "companies/sanoma-wsoy.md": "---\nname: Sanoma WSOY\nstatus: lead\n---\n",
+                           "companies/metropolia.md": METROPOLIA.replace("name: Metropolia\n",
+                                                                         "name: Metropolia\nstatus: active\n")})
+    assert "1** [avoin toimenpide]" in markdown
+    assert section(markdown, "Tulevat toimenpiteet").strip() == "Ei tulevia: kaikki avoimet ovat myöhässä."
+    assert "Lisäksi" not in markdown  # "Lisäksi 0 organisaatiota ilman seurattavaa tilaa." said nothing
+
+
+def test_counts_are_written_as_finnish_writes_them() -> None:
+    from muistio.pages.markup import plural
+
+    assert plural(1, "muistio", "muistiota") == "1 muistio"
+    assert plural(1000, "muistio", "muistiota") == "1\u00a0000 muistiota"
+
+
+def test_the_meeting_chart_counts_one_memo_in_the_singular(tree: TreeWriter) -> None:
+    from muistio.pages.charts import meetings_per_quarter
+
+    [one] = build_site(tree({"memos/2012/2012-05-01-tapaaminen.md": memo(1, "2012-06-01")}),
+                       Settings(today=TODAY)).kb.memos
+    assert "(1 muistio)" in meetings_per_quarter([one], TODAY)

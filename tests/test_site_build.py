@@ -42,6 +42,12 @@ def test_every_link_in_every_page_leads_to_a_page_that_exists(site: Path) -> Non
         assert "muistio:island" not in html_file.read_text(encoding="utf-8"), html_file
 
 
+def test_heading_anchors_are_named_in_finnish(site: Path) -> None:
+    """The ¶ link of each heading: its tooltip, and its name to a screen reader, was "Permanent link"."""
+    anchors = content(page(site, SEED)).select("a.headerlink")
+    assert anchors and {a["title"] for a in anchors} == {"Pysyvä linkki"}
+
+
 def test_links_lead_to_pages_without_directory_urls_too(tmp_path: Path) -> None:
     root = site_skeleton(tmp_path / "kb")
     for folder in ("memos", "companies"):

@@ -92,7 +92,7 @@ def test_home_dashboard_shows_the_recent_memo_and_the_open_followup(
     assert "Tilanne 20.6.2012." in article_text(page)
     recent = section_text(page, "Viimeisimmät muistiot")
     assert f"16.5.2012 {SEED_TITLE}" in recent
-    open_items = section_text(page, "Avoimet toimenpiteet")
+    open_items = section_text(page, "Tulevat toimenpiteet")
     assert "Tarkastelee PROksia ja koulutuspakettia seuraavaa tapaamista varten." in open_items
     assert "Petri Laitinen" in open_items
     assert section_text(page, "Myöhässä olevat toimenpiteet") == "Ei myöhässä olevia."
@@ -110,7 +110,7 @@ def test_home_dashboard_shows_an_overdue_followup(reader: Reader, fixture_site: 
     overdue = section_text(page, "Myöhässä olevat toimenpiteet")
     assert "myöhässä 1.6.2012 Lähettää tarjouksen OP-Pohjolalle. Maija Mallikas" in overdue
     assert "Kirjoittaa lehdykän tekstin." not in overdue  # due 1.9.2012: open, not overdue
-    assert "Kirjoittaa lehdykän tekstin." in section_text(page, "Avoimet toimenpiteet")
+    assert "Kirjoittaa lehdykän tekstin." in section_text(page, "Tulevat toimenpiteet")
 
 
 # --- 2. search --------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def result_count_line(page: Page, pattern: str) -> str:
     return page.locator(meta).inner_text()
 
 
-ALL_RESULTS = r"20 parasta (\d+) osumasta · näytä kaikki"
+ALL_RESULTS = r"20 parasta (\d[\d\u00a0\u202f ]*) osumasta · näytä kaikki"
 """The count line when there were more results than the search box lists, with its link."""
 
 
@@ -207,7 +207,7 @@ def test_the_count_says_how_many_results_there_were(reader: Reader, many_memos_s
     search(page, "tarjouksen", ["/followups/"])
     line = result_count_line(page, f"^{ALL_RESULTS}$")
     assert re.fullmatch(ALL_RESULTS, line), line
-    assert int(line.split()[2]) > 20
+    assert int(re.sub(r"\D", "", re.fullmatch(ALL_RESULTS, line)[1])) > 20
 
 
 def test_enter_opens_the_best_result_when_there_are_more_than_listed(reader: Reader, many_memos_site: Site) -> None:
@@ -257,7 +257,7 @@ def test_every_result_is_a_click_away(reader: Reader, many_memos_site: Site) -> 
     line = result_count_line(page, f"^{ALL_RESULTS}$")
     match = re.fullmatch(ALL_RESULTS, line)
     assert match, line
-    total = int(match[1])
+    total = int(re.sub(r"\D", "", match[1]))
     page.locator(".md-search-result__meta").get_by_role("link", name="näytä kaikki").click()
     page.wait_for_url("**/haku.html?hae=tarjouksen")
     results = page.locator(".pagefind-ui__result")

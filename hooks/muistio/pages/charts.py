@@ -10,6 +10,7 @@ import datetime
 from collections import Counter
 from html import escape
 
+from muistio.pages.markup import plural
 from muistio.records import Memo
 
 MAX_QUARTERS = 24
@@ -40,7 +41,7 @@ def meetings_per_quarter(memos: list[Memo], today: datetime.date) -> str:
         years = range(first[0], last[0] + 1)
         bars = [(str(year), counts[year], str(year) if (year - first[0]) % 2 == 0 else "") for year in years]
         title = "Tapaamisia vuosittain"
-    return _bar_chart(bars, f"{title} ({len(dates)} muistiota)")
+    return _bar_chart(bars, f"{title} ({plural(len(dates), 'muistio', 'muistiota')})")
 
 
 def _add_quarters(start: tuple[int, int], count: int) -> tuple[int, int]:

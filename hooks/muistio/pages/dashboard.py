@@ -11,7 +11,7 @@ from muistio.pages import Context, GeneratedPage, island
 from muistio.pages.followups_page import FOLLOWUPS, item_table
 from muistio.pages.indexes import DIRECTORY, TIMELINE
 from muistio.pages.labels import STATUS
-from muistio.pages.markup import finnish_date, link, text
+from muistio.pages.markup import finnish_date, link, number, plural, text
 from muistio.relationships import by_status, quiet
 
 HOME = "index.md"
@@ -35,10 +35,12 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
         "",
         '<div class="grid cards kb-counts" markdown>',
         "",
-        f"-   **{len(kb.memos)}** [{_word(len(kb.memos), 'muistio', 'muistiota')}]({TIMELINE})",
-        f"-   **{len(kb.companies)}** [{_word(len(kb.companies), 'organisaatio', 'organisaatiota')}]({DIRECTORY})",
-        f"-   **{len(pending)}** [{_word(len(pending), 'avoin toimenpide', 'avointa toimenpidettä')}]({FOLLOWUPS})",
-        f"-   **{len(overdue)}** [myöhässä]({FOLLOWUPS})",
+        f"-   **{number(len(kb.memos))}** [{_word(len(kb.memos), 'muistio', 'muistiota')}]({TIMELINE})",
+        f"-   **{number(len(kb.companies))}** [{_word(len(kb.companies), 'organisaatio', 'organisaatiota')}]"
+        f"({DIRECTORY})",
+        f"-   **{number(len(pending))}** [{_word(len(pending), 'avoin toimenpide', 'avointa toimenpidettä')}]"
+        f"({FOLLOWUPS})",
+        f"-   **{number(len(overdue))}** [myöhässä]({FOLLOWUPS})",
         "",
         "</div>",
         "",
@@ -64,14 +66,17 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
     else:
         parts += ["Ei myöhässä olevia.", ""]
     if len(overdue) > RECENT:
-        parts += [f"Viimeksi erääntyneet {RECENT}. Kaikki {len(overdue)} myöhässä olevaa: [Seuranta]({FOLLOWUPS})", ""]
-    parts += ["## Avoimet toimenpiteet", ""]
+        parts += [f"Viimeksi erääntyneet {RECENT}. Kaikki {number(len(overdue))} myöhässä olevaa: "
+                  f"[Seuranta]({FOLLOWUPS})", ""]
+    # "upcoming", not "open": the counter above counts the overdue ones as open too, and "no open
+    # follow-ups" under "530 open" read as a contradiction
+    parts += ["## Tulevat toimenpiteet", ""]
     if upcoming:
         parts += island(islands, item_table(upcoming[:RECENT], ctx, HOME, owner_column=True))
     else:
-        parts += ["Ei avoimia.", ""]
+        parts += ["Ei tulevia: kaikki avoimet ovat myöhässä." if pending else "Ei avoimia.", ""]
     if len(upcoming) > RECENT:
-        parts += [f"Lähimmät {RECENT}. Kaikki {len(upcoming)} avointa: [Seuranta]({FOLLOWUPS})", ""]
+        parts += [f"Lähimmät {RECENT}. Kaikki {number(len(upcoming))} tulevaa: [Seuranta]({FOLLOWUPS})", ""]
     parts += [f"## Hiljaiset suhteet (ei tapaamista yli {ctx.settings.quiet_days} päivään)", ""]
     if silent:
         parts += ["| Organisaatio | Tila | Viimeisin yhteys | Päiviä |", "|---|---|---|---:|"]
@@ -94,6 +99,7 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
             names += f" ja {len(companies) - RECENT} muuta"
         parts.append(f"| {STATUS[status]} | {len(companies)} | {names} |")
     untracked = sum(1 for c in kb.companies.values() if not c.meta.status)
-    parts += ["", f"Lisäksi {untracked} {_word(untracked, 'organisaatio', 'organisaatiota')} ilman seurattavaa tilaa.",
-              ""]
+    parts.append("")
+    if untracked:
+        parts += [f"Lisäksi {plural(untracked, 'organisaatio', 'organisaatiota')} ilman seurattavaa tilaa.", ""]
     return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]}, tuple(islands))

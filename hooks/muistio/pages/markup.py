@@ -157,4 +157,9 @@ def finnish_date(date: datetime.date | None) -> str:
 
 
 def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return f"{number(count)} {one if count == 1 else many}"
+
+
+def number(count: int) -> str:
+    """A count as Finnish writes it: 1 000, with a space that does not break the line."""
+    return f"{count:,}".replace(",", "\u00a0")

@@ -25,7 +25,7 @@
     var query = input && input.value.trim();
     var count = query && counts.get(query);
     if (!meta || !count || count.total <= count.shown) return;
-    var text = count.shown + " parasta " + count.total + " osumasta";
+    var text = count.shown + " parasta " + count.total.toLocaleString("fi-FI") + " osumasta"; /* 1 182 */
     var href = new URL("haku.html?hae=" + encodeURIComponent(query), root).href;
     var link = meta.querySelector("a.muistio-search-all");
     if (link && link.href === href && meta.textContent.indexOf(text + " ") === 0) return; /* as it should be */
