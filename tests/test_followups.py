@@ -216,3 +216,19 @@ def test_only_lines_that_cannot_be_items_or_fences_are_skipped(body: str) -> Non
     every_line = [(number, line) for number, line in enumerate(body.split("\n"), start=6) if wanted(line)]
     found = [(number, line) for number, line in _candidate_lines(body, 6) if wanted(line)]
     assert found == every_line
+
+
+def test_the_memo_page_writes_the_due_date_in_finnish_and_says_when_it_has_passed(tree: TreeWriter) -> None:
+    """The memo page showed "(due 2012-06-15)" as written, in English, and nothing said the date
+    had passed, which the follow-ups page and the dashboard do say."""
+    from muistio.pipeline import build_site
+    from muistio.settings import Settings
+
+    body = ("- [ ] @petri-laitinen Soittaa (due 2012-06-15)\n- [x] @petri-laitinen Tehty (due 2012-06-01)\n"
+            "- [ ] Myöhemmin (määräaika 1.9.2012)\n")
+    site = build_site(tree({MEMO: memo(body)}), Settings(today=datetime.date(2012, 6, 20)))
+    [page] = [p for p in site.pages if p.src_uri == MEMO]
+    lines = [line for line in page.standalone_markdown.splitlines() if line.startswith("- [")]
+    assert lines[0].endswith(" Soittaa (määräaika 15.6.2012) <strong>myöhässä</strong>"), lines
+    assert lines[1].endswith(" Tehty (määräaika 1.6.2012)"), lines  # done: not late
+    assert lines[2] == "- [ ] Myöhemmin (määräaika 1.9.2012)"  # not yet due

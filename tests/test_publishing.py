@@ -119,7 +119,7 @@ def test_a_public_follow_up_of_an_internal_contact_is_shown_without_its_owner(si
     memo = "memos/2012/2012-05-16-julkinen.md"
     public = content(page(sites["public"], memo))
     [task] = [li for li in public.select("li") if "Soittaa Metropoliaan" in li.get_text()]
-    assert task.get_text(" ", strip=True) == "Soittaa Metropoliaan (due 2012-06-03)"
+    assert task.get_text(" ", strip=True) == "Soittaa Metropoliaan (määräaika 3.6.2012)"
     assert task.select("input[type=checkbox]") or task.select(".task-list-indicator")
     assert public.select(".admonition") == []
     assert "salla" not in str(public).lower()

@@ -18,6 +18,8 @@ from muistio.records import Memo
 _TASK_OWNER = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]\s+)@([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 _HIDDEN_OWNER = re.compile(_TASK_OWNER.pattern + r"[^\S\n]*", re.MULTILINE)
 """The owner and the space after it, taken out where the owner is someone the site leaves out."""
+_DUE_WRITTEN = re.compile(r"\((?:due|määräaika|dl)\s+[^)]*\)(?=\s*$)", re.IGNORECASE)
+"""The due date at the end of a follow-up's line, as `followups` reads it."""
 
 
 def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPage:
@@ -38,7 +40,7 @@ def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPag
         parts += ['!!! warning "Tämän muistion tiedoissa on virheitä"', ""]
         parts += [f"    - rivi {p.line}: {text(p.message('fi'))}" for p in problems]
         parts.append("")
-    parts.append(_owners_linked(ctx, memo, ctx.linked.bodies.get(memo.path, memo.source.body)))
+    parts.append(_follow_ups_shown(ctx, memo, ctx.linked.bodies.get(memo.path, memo.source.body)))
     mentioned = _mentioned(ctx, memo)
     if mentioned:
         parts += ["", *island(islands, '<div class="kb-mentioned">\n'
@@ -59,9 +61,12 @@ def _mentioned(ctx: Context, memo: Memo) -> str:
     return ", ".join(shown)
 
 
-def _owners_linked(ctx: Context, memo: Memo, body: str) -> str:
-    """`- [ ] @petri-laitinen ...` shows the owner's name, linked to their page. On the public site
-    an internal contact's `@slug` (their name) is left out, as they are left out of attendees."""
+def _follow_ups_shown(ctx: Context, memo: Memo, body: str) -> str:
+    """`- [ ] @petri-laitinen ... (due 2012-06-15)` shows the owner's name, linked to their page,
+    and the due date as the rest of the site writes it, "(määräaika 15.6.2012)", with "myöhässä"
+    when it has passed and the item is open: the page read "(due 2012-06-15)", in English, and
+    did not say what the follow-ups page does. On the public site an internal contact's `@slug`
+    (their name) is left out, as they are left out of attendees."""
 
     def owner(match: re.Match[str]) -> str:
         person = ctx.kb.people.get(match[2])
@@ -76,6 +81,12 @@ def _owners_linked(ctx: Context, memo: Memo, body: str) -> str:
             lines[index] = _TASK_OWNER.sub(owner, lines[index], count=1)
         elif item.owner_hidden and 0 <= index < len(lines):
             lines[index] = _HIDDEN_OWNER.sub(r"\1", lines[index], count=1)
+        if item.due is not None and 0 <= index < len(lines):
+            late = " <strong>myöhässä</strong>" if item.is_overdue(ctx.settings.today) else ""
+            shown = f"(määräaika {finnish_date(item.due)}){late}"
+            found = _DUE_WRITTEN.search(lines[index])
+            if found:
+                lines[index] = lines[index][: found.start()] + shown + lines[index][found.end():]
     return "\n".join(lines)
 
 
