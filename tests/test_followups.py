@@ -232,3 +232,20 @@ def test_the_memo_page_writes_the_due_date_in_finnish_and_says_when_it_has_passe
     assert lines[0].endswith(" Soittaa (määräaika 15.6.2012) <strong>myöhässä</strong>"), lines
     assert lines[1].endswith(" Tehty (määräaika 1.6.2012)"), lines  # done: not late
     assert lines[2] == "- [ ] Myöhemmin (määräaika 1.9.2012)"  # not yet due
+
+
+def test_owners_with_the_same_name_are_told_apart_on_the_followups_page(tree: TreeWriter) -> None:
+    """Two headings "Petri Virtanen" were two people; a reader could not tell whose was whose."""
+    from muistio.pipeline import build_site
+    from muistio.settings import Settings
+
+    company = "---\nname: {name}\ncontacts:\n  - name: Petri Virtanen\n    slug: petri-virtanen-{slug}\n---\n"
+    files = {"companies/alfa.md": company.format(name="Alfa Oy", slug="alfa"),
+             "companies/beta.md": company.format(name="Beta Oy", slug="beta"),
+             MEMO: memo("- [ ] @petri-virtanen-alfa Soittaa\n- [ ] @petri-virtanen-beta Kirjoittaa\n"
+                        "- [ ] @petri-laitinen Lukee\n")}
+    site = build_site(tree(files), Settings(today=datetime.date(2012, 6, 20)))
+    [page] = [p for p in site.pages if p.src_uri == "followups.md"]
+    headings = [line for line in page.standalone_markdown.splitlines() if line.startswith("## ")]
+    assert sorted(headings) == ["## Petri Laitinen (1)", "## Petri Virtanen \\(Alfa Oy\\) (1)",
+                                "## Petri Virtanen \\(Beta Oy\\) (1)"]  # Markdown-escaped parentheses

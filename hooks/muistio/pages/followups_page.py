@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
 
 from muistio.followups import ActionItem, open_items
 from muistio.pages import Context, GeneratedPage, island
 from muistio.pages.markup import escaped, finnish_date, html_link, html_table, link, text
+from muistio.records import Person
 
 FOLLOWUPS = "followups.md"
 CALENDAR = "followups.ics"
@@ -61,6 +63,20 @@ def linked_text(item: ActionItem, ctx: Context, from_uri: str) -> str:
     return "".join(pieces) + html[position:]
 
 
+def _owner_heading(ctx: Context, person: Person, owners: Iterable[str]) -> str:
+    """The owner's name; with their organisation when another owner has the same name (two
+    headings "Ville Salo" were two people), and their identifier if that is the same too."""
+    people = [ctx.kb.people[owner] for owner in owners if owner in ctx.kb.people]
+    namesakes = [other for other in people if other.name == person.name]
+    if len(namesakes) == 1:
+        return person.name
+    organisation = ctx.kb.companies.get(person.company)
+    where = organisation.name if organisation else person.company
+    if sum(other.company == person.company for other in namesakes) > 1:
+        where += f", {person.slug}"
+    return f"{person.name} ({where})"
+
+
 def followups_page(ctx: Context) -> GeneratedPage:
     today = ctx.settings.today
     pending = open_items(ctx.items, today)
@@ -88,7 +104,7 @@ def followups_page(ctx: Context) -> GeneratedPage:
 
     for owner in sorted(groups, key=group_order):
         person = ctx.kb.people.get(owner)
-        heading = person.name if person else "Ei vastuuhenkilöä"
+        heading = _owner_heading(ctx, person, groups) if person else "Ei vastuuhenkilöä"
         parts += [f"## {text(heading)} ({len(groups[owner])})", ""]
         if person:
             parts += [f"Henkilösivu: {link(person.name, FOLLOWUPS, person.src_uri)}", ""]
