@@ -156,6 +156,7 @@ def test_relationship_map_draws_every_node_in_view(reader: Reader, fixture_site:
     labels = svg.locator("text.kb-map-label").all_text_contents()
     for name in FIXTURE_COMPANIES:
         assert name in labels
+    assert "JavaScript" not in page.locator("article").inner_text()  # said under a drawn map, it read as a fault
     screenshots.take(page, "map")
 
     # Choosing one organisation redraws its neighbourhood only.

@@ -69,7 +69,8 @@ def map_page(ctx: Context) -> GeneratedPage:
         f'<template id="kb-map-data" data-search-exclude data-pagefind-ignore="all">{safe}</template>',
         "</div>",
         "",
-        "Kartta tarvitsee JavaScriptin. Organisaatiot löytyvät myös "
+        # said only when the map cannot be drawn: under a drawn map it read as a fault
+        "<noscript>Kartta tarvitsee JavaScriptin.</noscript> Organisaatiot löytyvät myös "
         f"{link('hakemistosta', MAP, 'companies/index.md')}.",
         "",
     ]
