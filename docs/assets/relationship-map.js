@@ -1,9 +1,13 @@
 // Muistio's relationship map: lays out the graph embedded in the page (template#kb-map-data) with a
 // small force simulation and draws it as SVG. No libraries and no requests: the site must work
-// offline. Shows the overview of organisations and people, or one organisation's neighbourhood.
+// offline. Shows the whole graph while it is small; past that, an overview of the organisations met
+// most often, joined where a memo names both; or one organisation's neighbourhood.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
+  var WHOLE = 300;  // nodes the whole graph may have and still be drawn whole
+  var OVERVIEW = 40;  // organisations in the overview of a larger graph
+  var TIES = 2;  // ties each of them keeps there
 
   function draw() {
     var svg = document.getElementById("kb-map-svg");
@@ -19,12 +23,44 @@
       (neighbours[e[1]] = neighbours[e[1]] || []).push(e[0]);
     });
 
+    var large = graph.nodes.length > WHOLE;
+    if (large && select.options.length) {
+      select.options[0].textContent = "Yleiskuva: " + OVERVIEW + " useimmin tavattua organisaatiota";
+    }
+
+    // Past a few hundred nodes the whole graph was a frame of labels piled on each other around an
+    // empty middle (a thousand memos' people each hang off one organisation only). The overview
+    // keeps the organisations with the most memos, joined where one memo names both.
+    function overview() {
+      var memos = {};
+      graph.nodes.forEach(function (n) {
+        if (n.kind !== "company") return;
+        memos[n.id] = (neighbours[n.id] || []).filter(function (id) { return byId[id] && byId[id].kind === "memo"; });
+      });
+      var top = Object.keys(memos).sort(function (a, b) {
+        return memos[b].length - memos[a].length || (byId[a].label < byId[b].label ? -1 : 1);
+      }).slice(0, OVERVIEW);
+      var chosen = {};
+      top.forEach(function (id) { chosen[id] = true; });
+      // Each organisation keeps its few strongest ties (most memos naming both): every tie drawn
+      // pulled all forty into one knot.
+      var shared = {};
+      top.forEach(function (a) {
+        var counts = {};
+        memos[a].forEach(function (memo) {
+          (neighbours[memo] || []).forEach(function (b) { if (chosen[b] && b !== a) counts[b] = (counts[b] || 0) + 1; });
+        });
+        Object.keys(counts).sort(function (x, y) { return counts[y] - counts[x] || (x < y ? -1 : 1); })
+          .slice(0, TIES).forEach(function (b) { shared[a < b ? a + "\n" + b : b + "\n" + a] = a < b ? [a, b] : [b, a]; });
+      });
+      return { nodes: top.map(function (id) { return byId[id]; }),
+               edges: Object.keys(shared).sort().map(function (key) { return shared[key]; }) };
+    }
+
     function visible(focus) {
       var keep = {};
       if (!focus) {
-        // The whole graph while it stays readable; past that, organisations and people only.
-        var all = graph.nodes.length <= 300;
-        graph.nodes.forEach(function (n) { if (all || n.kind !== "memo") keep[n.id] = true; });
+        graph.nodes.forEach(function (n) { keep[n.id] = true; });
       } else {
         keep[focus] = true;
         (neighbours[focus] || []).forEach(function (id) {
@@ -38,9 +74,15 @@
     }
 
     function render() {
-      var keep = visible(select.value);
-      var nodes = graph.nodes.filter(function (n) { return keep[n.id]; });
-      var edges = graph.edges.filter(function (e) { return keep[e[0]] && keep[e[1]]; });
+      var nodes, edges;
+      if (large && !select.value) {
+        var shown = overview();
+        nodes = shown.nodes; edges = shown.edges;
+      } else {
+        var keep = visible(select.value);
+        nodes = graph.nodes.filter(function (n) { return keep[n.id]; });
+        edges = graph.edges.filter(function (e) { return keep[e[0]] && keep[e[1]]; });
+      }
       layout(nodes, edges, select.value);
       while (svg.firstChild) svg.removeChild(svg.firstChild);
       edges.forEach(function (e) {

@@ -168,6 +168,49 @@ def test_relationship_map_draws_every_node_in_view(reader: Reader, fixture_site:
     assert "Kone" not in labels and "OP-Pohjola" not in labels
 
 
+LARGE_GRAPH = """() => {
+    // 60 organisations, each with two people; 400 memos naming two organisations and a person:
+    // more than the whole graph the map draws, as a few hundred memos are.
+    const nodes = [], edges = [];
+    for (let c = 0; c < 60; c++) {
+        nodes.push({id: `company:c${c}`, label: `Organisaatio ${c}`, kind: "company", url: "#"});
+        for (let p = 0; p < 2; p++) {
+            nodes.push({id: `person:p${c}-${p}`, label: `Henkilö ${c}-${p}`, kind: "person", url: "#"});
+            edges.push([`company:c${c}`, `person:p${c}-${p}`]);
+        }
+    }
+    for (let m = 0; m < 400; m++) {
+        nodes.push({id: `memo:${m}`, label: `Muistio ${m}`, kind: "memo", url: "#"});
+        const a = (m * 7) % 60, b = (m * 13 + 5) % 60;
+        edges.push([`memo:${m}`, `company:c${a}`], [`memo:${m}`, `company:c${b}`], [`memo:${m}`, `person:p${a}-0`]);
+    }
+    document.getElementById("kb-map-data").content.textContent = JSON.stringify({nodes, edges});
+    document$.next(document);  // Material's page stream: the map draws itself again
+}"""
+
+
+def test_a_large_map_opens_on_an_overview_of_the_organisations_met_most(reader: Reader, fixture_site: Site) -> None:
+    """Past a few hundred nodes the whole graph was a frame of piled-up labels around an empty
+    middle (at 1,000 memos, 285 of the 300 nodes drawn sat on its edges). It opens on the forty
+    organisations with the most memos, each joined to those it shares the most memos with."""
+    errors: list[str] = []
+    page = reader.visit(fixture_site, "map/")
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    svg = page.locator("#kb-map-svg")
+    svg.locator("circle").first.wait_for()
+    page.evaluate(LARGE_GRAPH)
+    page.wait_for_function("() => document.getElementById('kb-map-svg').dataset.nodes === '40'")
+    assert page.locator("#kb-map-focus option").first.inner_text() == "Yleiskuva: 40 useimmin tavattua organisaatiota"
+    assert all(label.startswith("Organisaatio ") for label in svg.locator("text.kb-map-label").all_text_contents())
+    frame = box(page, "#kb-map-svg")
+    centres = [b for b in (c.bounding_box() for c in svg.locator("circle").all()) if b]
+    on_edge = [c for c in centres if min(c["x"] - frame["x"], frame["x"] + frame["width"] - c["x"] - c["width"],
+                                         c["y"] - frame["y"], frame["y"] + frame["height"] - c["y"] - c["height"]) < 4]
+    assert len(centres) == 40 and len(on_edge) <= 4, f"{len(on_edge)} of {len(centres)} nodes pressed to the edge"
+    assert 0 < svg.locator("line").count() <= 40 * 2
+    assert errors == []
+
+
 def map_data(page: Page) -> dict[str, Any]:
     """The graph the map page carries, as its script reads it."""
     return json.loads(page.eval_on_selector("#kb-map-data", "t => t.content.textContent"))

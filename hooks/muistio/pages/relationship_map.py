@@ -3,9 +3,9 @@
 The graph is computed here and embedded in the page as JSON, in an inert `<template>`; a small
 script of our own (docs/assets/relationship-map.js, no library, no outside requests) lays it out
 and draws SVG.
-It shows one organisation's neighbourhood at a time (chosen from a list) or the overview of
-organisations and people, because a graph of every memo stops being readable past a few
-hundred nodes.
+It shows the whole graph while it is small, one organisation's neighbourhood (chosen from a
+list), or, past a few hundred nodes, where the whole graph stops being readable, an overview of
+the forty organisations with the most memos, each joined to those it shares the most memos with.
 """
 
 from __future__ import annotations
