@@ -157,6 +157,19 @@ def test_search_result_titles_read_as_the_pages_do(reader: Reader, repo_site: Si
     assert not [title for title in titles if "¶" in title]
 
 
+def test_a_memo_result_is_titled_with_its_date(reader: Reader, repo_site: Site) -> None:
+    """A dozen memos are all "Tapaaminen Kide Data:n kanssa": the results list each with its date
+    first, as the timeline does, in the search box and on the page of every result."""
+    page = reader.visit(repo_site)
+    search(page, "Laitisen", [SEED_PATH])
+    titles = page.locator(".md-search-result__item a.md-search-result__link :is(h1, h2)").all_inner_texts()
+    assert f"16.5.2012 {SEED_TITLE}" in titles, titles
+    page = reader.visit(repo_site, "haku.html?hae=Laitisen")
+    first = page.locator(".pagefind-ui__result-title a").first
+    first.wait_for(state="visible")
+    assert f"16.5.2012 {SEED_TITLE}" in page.locator(".pagefind-ui__result-title a").all_inner_texts()
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

@@ -59,6 +59,8 @@ def island(islands: list[str], fragment: str) -> list[str]:
 
 
 NAMES = "kb_names"
+DATE = "kb_date"
+"""A memo page's date (16.5.2012) in its metadata, for the theme to give the search (overrides/main.html)."""
 """Page metadata of the page of a name (an organisation, a person, an offering): the names it is
 found by, its title first. Search lists such a page first when what is typed is one of its names
 (overrides/main.html marks the page for Pagefind, and the search worker asks for it)."""

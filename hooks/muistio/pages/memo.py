@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from muistio.pages import Context, GeneratedPage, island
+from muistio.pages import DATE, Context, GeneratedPage, island
 from muistio.pages.markup import escaped, finnish_date, html_link, relative, text
 from muistio.problems import Problem
 from muistio.records import Memo
@@ -45,7 +45,9 @@ def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPag
     if mentioned:
         parts += ["", *island(islands, '<div class="kb-mentioned">\n'
                                        f"<p><strong>Mainitaan tässä muistiossa:</strong> {mentioned}</p>\n</div>")]
-    meta = {"tags": list(memo.meta.tags)} if memo.meta.tags else {}
+    meta: dict[str, object] = {"tags": list(memo.meta.tags)} if memo.meta.tags else {}
+    if memo.date:  # search results put it before the title: many memos are "Tapaaminen X:n kanssa"
+        meta[DATE] = finnish_date(memo.date)
     return GeneratedPage(uri, memo.title, "\n".join(parts), meta, tuple(islands), source=memo.path)
 
 

@@ -24,6 +24,11 @@
       window.history.replaceState(null, "", address);
       return asked;
     },
+    processResult: function (result) {
+      /* a memo's date before its title, as in the search box (muistio-search.js) */
+      if (result.meta && result.meta.pvm) result.meta.title = result.meta.pvm + " " + (result.meta.title || "");
+      return result;
+    },
   });
   if (query) ui.triggerSearch(query);
 })();

@@ -108,6 +108,14 @@ function withoutColonEndings(query) {
   return query.replace(COLON_ENDING, "$1");
 }
 
+/* A memo's title after its date, as the timeline lists it: a dozen memos are all "Tapaaminen
+ * Kide Data:n kanssa" (overrides/main.html gives Pagefind the date as `pvm`). */
+function titled(page) {
+  const meta = page.meta || {};
+  const title = meta.title || page.url;
+  return meta.pvm ? `${meta.pvm} ${title}` : title;
+}
+
 async function search(query) {
   const words = withoutColonEndings(query.trim());
   if (!words) return { items: [] };
@@ -127,7 +135,7 @@ async function search(query) {
     total: found.results.length, /* not Material's: see the QUERY message below */
     items: ranked.map(([page, score]) => [{
       location: page.url,
-      title: escapeHtml((page.meta && page.meta.title) || page.url),
+      title: escapeHtml(titled(page)),
       text: `<p>${page.excerpt}</p>`,
       score,
       terms,
