@@ -53,11 +53,15 @@ def test_numbered_items_are_follow_ups_too(tree: TreeWriter) -> None:
     """The site shows `1. [ ]` as a checkbox like `- [ ]`, so a writer who numbers the agreed
     actions expects them on the follow-ups page; they were plain text to the parser."""
     items, problems = items_and_problems(
-        tree, "1. [ ] @petri-laitinen Soittaa (due 2012-06-15)\n2) [x] Tehty\n3.[ ] Unohtui väli\n")
+        tree, "1. [ ] @petri-laitinen Soittaa (due 2012-06-15)\n2. [x] Tehty\n3.[ ] Unohtui väli\n"
+              "\n4) [ ] Sulkeella\n")
     assert [(i.line, i.done, i.owner, i.text, i.due) for i in items] == [
         (6, False, "petri-laitinen", "Soittaa", datetime.date(2012, 6, 15)), (7, True, None, "Tehty", None)]
+    # "4)" numbers no list in the site's Markdown: the line is text there, so no follow-up either
     assert problems == [f"{MEMO}:8: '3.[ ]' is not a task box, so this line is shown as text and is not a "
-                        "follow-up. Write '3. [ ]': a space inside the brackets (or an x) and one after them."]
+                        "follow-up. Write '3. [ ]': a space inside the brackets (or an x) and one after them.",
+                        f"{MEMO}:10: '4) [ ]' is not a task box, so this line is shown as text and is not "
+                        "a follow-up. Write '4. [ ]': a space inside the brackets (or an x) and one after them."]
 
 
 def test_unknown_owner_is_a_problem_with_a_hint(tree: TreeWriter) -> None:

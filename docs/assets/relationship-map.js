@@ -25,7 +25,8 @@
 
     var large = graph.nodes.length > WHOLE;
     if (large && select.options.length) {
-      select.options[0].textContent = "Yleiskuva: " + OVERVIEW + " useimmin tavattua organisaatiota";
+      var companies = graph.nodes.filter(function (n) { return n.kind === "company"; }).length;
+      select.options[0].textContent = "Yleiskuva: " + Math.min(OVERVIEW, companies) + " useimmin tavattua organisaatiota";
     }
 
     // Past a few hundred nodes the whole graph was a frame of labels piled on each other around an

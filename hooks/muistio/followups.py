@@ -37,8 +37,9 @@ EXAMPLE_ACTION = "Mitä tehdään"
 would be published as an open follow-up of the first attendee, on the dashboard and in the
 calendar, so it is reported: a warning, as a memo just written by `kb new` passes the check."""
 
-_TASK = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,9}[.)])\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
-"""A task item, bulleted or numbered (`1. [ ] ...`: the site shows both as checkboxes)."""
+_TASK = re.compile(r"^(?P<indent>\s*)(?:[-*+]|\d{1,9}\.)\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
+"""A task item, bulleted or numbered (`1. [ ] ...`: the site shows both as checkboxes; `1)` is no
+list to Python-Markdown, so `_NEAR_TASK` says how to write it)."""
 _NEAR_TASK = re.compile(r"^\s*(?P<marker>[-*+]|\d{1,9}[.)])\s*\[\s*(?P<mark>[xX]?)\s*\](?P<next>\S*)")
 """A task box as a writer may mistype it: `- []`, `-[ ]`, `- [ ]@petri-laitinen`, `- [  ]`.
 Only whitespace or one x between the brackets, so a link (`- [Nokia](...)`) is no near miss."""
@@ -181,7 +182,8 @@ def _near_task(line: str, path: str, number: int) -> Problem | None:
     if not near:
         return None
     written = near[0].lstrip()
-    fixed = f"{near['marker']} [{near['mark'] or ' '}] {near['next']}".rstrip()
+    marker = near["marker"].replace(")", ".")  # "1)" is no list marker to the site's Markdown
+    fixed = f"{marker} [{near['mark'] or ' '}] {near['next']}".rstrip()
     if written == fixed and not line[near.end():].strip():
         return Problem(path, number, "empty_action")
     return Problem(path, number, "task_malformed", {"written": written, "fixed": fixed}, Severity.WARNING)

@@ -172,6 +172,22 @@ def test_given_name_before_another_capitalised_word_is_someone_else() -> None:
     assert [m.surface for m in MATCHER.find("Petri Nygård kertoi.")] == ["Petri"]  # no given_name: linked
 
 
+def test_given_name_before_a_place_is_the_person() -> None:
+    """"Matti Fortumilta", "Matti Nordealta": the word after is where Matti is from, a known name
+    or a word in a case of place, which a surname after a first name is not in."""
+    matcher = Matcher([Term("Matti Virtanen", "person:matti-virtanen"),
+                       Term("Matti", "person:matti-virtanen", given_name=True), Term("Fortum", "company:fortum")])
+    found = matcher.find("Paikalla olivat Matti Fortumin ja Matti Nordealta, mutta ei Matti Vanhanen.")
+    assert [(m.surface, m.key) for m in found] == [
+        ("Matti", "person:matti-virtanen"), ("Fortumin", "company:fortum"), ("Matti", "person:matti-virtanen")]
+
+
+def test_a_common_word_name_of_several_words_needs_its_capitals() -> None:
+    """An organisation "Uusi Suunta" (common_word) is the phrase "Uusi suunta" at a sentence start."""
+    matcher = Matcher([Term("Uusi Suunta", "company:uusi-suunta", common_word=True)])
+    assert [m.surface for m in matcher.find("Uusi suunta on tarpeen. Uusi Suunta esitteli.")] == ["Uusi Suunta"]
+
+
 def test_longest_match_wins() -> None:
     assert keys("Tapasimme Petri Laitisen ja Sanoma WSOY:n.") == [
         ("Petri Laitisen", "person:petri-laitinen"),

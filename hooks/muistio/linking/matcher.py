@@ -18,10 +18,11 @@ Rules a reader of a memo would notice:
 * ``common_word`` names (Kone, Rondo, Reititin) are skipped at the start of a sentence, where the
   capital letter says nothing; they are not reported at all there. An abbreviation's full stop
   ("mm. Posti") and a colon within a line ("Osallistujat: Posti, Kesko") end no sentence. A
-  name of several words ("Kone Oyj:n") is no common word anywhere.
+  name of several words written with capitals ("Kone Oyj:n") is no common word anywhere.
 * A name in capitals takes colon endings even when stored in mixed case: "YLE:n" is Yle.
 * A ``given_name`` (the alias "Matti" of Matti Virtanen) followed, as written, by another
-  capitalised word is the first name of someone else ("Matti Vanhasen"), not a mention.
+  capitalised word is the first name of someone else ("Matti Vanhasen"), not a mention, unless
+  that word is a known name or in a case of place ("Matti Fortumilta").
 * Longest match wins: "Petri Laitisen" is one mention of Petri Laitinen, not Petri.
 * Hyphens: a name *followed* by a hyphen is matched ("Sanoma-konsernin", "PROksi-palvelu" speak
   about Sanoma and PROksi; the first part of a compound is not inflected, so only the name as
@@ -340,7 +341,7 @@ class Matcher:
             last = _match_end(text, tokens, words, i, candidate)
             if last is None:
                 continue
-            if candidate.term.common_word and not candidate.head:
+            if candidate.term.common_word and not (candidate.head and _capitalised_after_first(text, tokens, i, last)):
                 if sentence_start is None:
                     sentence_start = is_sentence_start(text, start)
                 if sentence_start:
@@ -351,8 +352,9 @@ class Matcher:
         if best is None:
             return None
         last, winner = best
-        if winner.term.given_name and _before_another_name(text, tokens, words, last, winner):
-            return None
+        if (winner.term.given_name and _before_another_name(text, tokens, words, last, winner)
+                and self._best_at(text, tokens, words, last + 1) is None):
+            return None  # "Matti Vanhasen"; but "Matti Fortumilta" is Matti, from a known organisation
         others = tuple(dict.fromkeys(
             c.term.key for end, c in matched if end == last and c.term.key != winner.term.key
         ))
@@ -454,12 +456,26 @@ def _in_capitals(text: str, token: tuple[int, int], word: str, capitals: str) ->
 
 def _before_another_name(text: str, tokens: list[tuple[int, int]], words: _Words, last: int,
                          winner: _Candidate) -> bool:
-    """Whether a given name, uninflected, is followed by a space and a capitalised word: "Matti
-    Vanhasen" names someone else (only a full name's last word inflects)."""
+    """Whether a given name, uninflected, is followed by a space and a capitalised word that may
+    be a surname: "Matti Vanhasen" names someone else (only a full name's last word inflects).
+    A word in a case of place ("Matti Fortumilta", "Sanna Postista") says where Matti is from."""
     if last + 1 >= len(tokens) or words[last] != _fold(winner.term.text):
         return False
     following = tokens[last + 1][0]
-    return text[tokens[last][1] : following] == " " and text[following].isupper()
+    if text[tokens[last][1] : following] != " " or not text[following].isupper():
+        return False
+    return not words[last + 1].endswith(_PLACE_CASES)
+
+
+_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle")
+"""The local cases: "from", "at", "to" somewhere, which a surname after a first name is not in."""
+
+
+def _capitalised_after_first(text: str, tokens: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether every word of a match after its first is capitalised as written: "Kone Oyj" is a
+    name at a sentence start, "Uusi suunta" (an organisation "Uusi Suunta" that is also a phrase)
+    is not."""
+    return all(text[tokens[k][0]].isupper() for k in range(first + 1, last + 1))
 
 
 def is_sentence_start(text: str, pos: int) -> bool:

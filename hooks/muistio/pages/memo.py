@@ -15,7 +15,7 @@ from muistio.pages.markup import escaped, finnish_date, html_link, relative, tex
 from muistio.problems import Problem
 from muistio.records import Memo
 
-_TASK_OWNER = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]\s+)@([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
+_TASK_OWNER = re.compile(r"^(\s*(?:[-*+]|\d{1,9}\.)\s+\[[ xX]\]\s+)@([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 _HIDDEN_OWNER = re.compile(_TASK_OWNER.pattern + r"[^\S\n]*", re.MULTILINE)
 """The owner and the space after it, taken out where the owner is someone the site leaves out."""
 _DUE_WRITTEN = re.compile(r"\((?:due|määräaika|dl)\s+[^)]*\)(?=\s*$)", re.IGNORECASE)
