@@ -430,7 +430,7 @@ def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, 
     if not word.startswith(cand.prefix) or not any(
         word.startswith(stem) and word[len(stem) :] in forms for stem, forms in cand.stems
     ):
-        if not _in_capitals(text, tokens[last], word, cand.capitals):
+        if ":" not in word or not _in_capitals(text, tokens[last], word, cand.capitals):
             return None
     if cand.locked:
         first = text[tokens[i][0] : tokens[i][1]]
