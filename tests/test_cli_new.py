@@ -349,7 +349,13 @@ def test_a_memo_taken_in_another_case_names_the_file_that_is_there(
     (["company", ""], 'organisaation nimi on tyhjä. Kirjoita se lainausmerkkeihin, esim. "Sanoma WSOY".'),
     (["contact", "", "--company", "metropolia"],
      'henkilön nimi on tyhjä. Kirjoita koko nimi lainausmerkkeihin, esim. "Petri Laitinen".'),
-], ids=["title", "tag", "company-name", "contact-name"])
+    (["memo", "Juhlat", "--attendee", ""],  # was "tuntematon henkilö ''"
+     "--attendee on tyhjä. Kirjoita sen perään tunniste tai nimi, esim. --attendee petri-laitinen, tai jätä "
+     "valitsin pois."),
+    (["memo", "Juhlat", "--company", " "],
+     "--company on tyhjä. Kirjoita sen perään tunniste tai nimi, esim. --company sanoma-wsoy, tai jätä "
+     "valitsin pois."),
+], ids=["title", "tag", "company-name", "contact-name", "attendee", "company"])
 def test_an_empty_argument_gets_the_example_that_fits_it(
     tree: TreeWriter, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:

@@ -144,6 +144,8 @@ def _who(kb: KnowledgeBase, slug: str) -> str:
 
 def _person(kb: KnowledgeBase, value: str) -> str:
     """An attendee by slug, or by name or alias ('Petri Laitinen' → petri-laitinen)."""
+    if not value.strip():  # `--attendee "$WHO"` with nothing in it: not an unknown person ''
+        raise Refused("cli_empty_option", {"option": "--attendee", "example": "petri-laitinen"})
     names = {slug: person.name for slug, person in kb.people.items()}
     aliases = {alias: slug for slug, person in kb.people.items() for alias in (person.name, *person.aliases)}
     found = _lookup(value, names, aliases)
@@ -154,6 +156,8 @@ def _person(kb: KnowledgeBase, value: str) -> str:
 
 def company_slug(kb: KnowledgeBase, value: str) -> str:
     """A company by slug, or by any of its names ('Sanoma WSOY' → sanoma-wsoy)."""
+    if not value.strip():
+        raise Refused("cli_empty_option", {"option": "--company", "example": "sanoma-wsoy"})
     names = {slug: company.name for slug, company in kb.companies.items()}
     aliases = {name: slug for slug, company in kb.companies.items() for name in _company_names(company.meta)}
     found = _lookup(value, names, aliases)

@@ -84,6 +84,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("--tag on tyhjä.", "",
                "Kirjoita avainsana sen perään, esim. --tag kontaktointi, tai jätä valitsin pois."),
     },
+    "cli_empty_option": {
+        "en": ("{option} is empty.", "", "Write a slug or a name after it, e.g. {option} {example}, or leave it out."),
+        "fi": ("{option} on tyhjä.", "", "Kirjoita sen perään tunniste tai nimi, esim. {option} {example}, tai jätä "
+               "valitsin pois."),
+    },
     "cli_empty_company_name": {
         "en": ("the organisation's name is empty.", "", "Write it in quotes, e.g. \"Sanoma WSOY\"."),
         "fi": ("organisaation nimi on tyhjä.", "", "Kirjoita se lainausmerkkeihin, esim. \"Sanoma WSOY\"."),
