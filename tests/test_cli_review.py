@@ -117,6 +117,19 @@ def test_warnings_alone_do_not_say_kb_check_fails(repo: Path, capsys: pytest.Cap
         "tai poista rivi."]
 
 
+def test_a_name_that_starts_with_a_linked_organisations_says_where_it_links(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Sanoma WSOY:n Kirjakaupan myyjä": the words link to Sanoma WSOY, but "Sanoma WSOY:n
+    Kirjakauppa" is likely another organisation; the reviewer is told where it links now, not only
+    that "Kirjakaupa" has no page."""
+    add_memo(repo, text=NEW_MEMO_TEXT.replace("companies: [sanoma-wsoy, nokia]", "companies: [sanoma-wsoy]")
+             .replace("[[Sanoma]]", "Sanoma WSOY") + "\nTapasimme Sanoma WSOY:n Kirjakaupan myyjän.\n")
+    _, out, _ = review(repo, capsys)
+    assert ("- 'Sanoma WSOY:n Kirjakaupan' linkittyy nyt organisaatioon Sanoma WSOY; jos se on toinen "
+            "organisaatio, luo sille sivu komennolla `kb new company` ja nimi perusmuodossa, niin pidempi nimi "
+            "voittaa (rivi 18)") in out.splitlines()
+
+
 def test_a_link_to_no_page_is_a_warning_in_the_report(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The strict build fails on it (MkDocs' own check), so the reviewer sees it with its line."""
     add_memo(repo, text=NEW_MEMO_TEXT.replace("companies: [sanoma-wsoy, nokia]", "companies: [sanoma-wsoy]")

@@ -13,6 +13,7 @@ run the same command before committing.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -190,8 +191,10 @@ def report(kb: KnowledgeBase, all_problems: Sequence[Problem], linked: Linked, i
         lines += _links(kb, linked.mentions.get(path, []), labels)
         lines += _followups(kb, [item for item in items if item.memo.path == path], labels)
         lines += _problems(by_path.get(path, []), labels, lang)
-        lines += _names_section(_unknown(kb, memo.source.body, memo.source.body_line,
-                                         linked.mentions.get(path, [])), labels, lang)
+        memo_mentions = linked.mentions.get(path, [])
+        unknown = _unknown(kb, memo.source.body, memo.source.body_line, memo_mentions)
+        lines += _names_section(unknown, _linked_before(kb, memo.source.body, memo.source.body_line, memo_mentions,
+                                                        unknown), labels, lang)
     for path in companies:
         company = company_records.get(path)
         if company is None:
@@ -278,12 +281,39 @@ def known_names(kb: KnowledgeBase) -> list[str]:
     return names
 
 
-def _names_section(names: list[UnknownName], labels: dict[str, str], lang: str) -> list[str]:
+def _linked_before(kb: KnowledgeBase, body: str, body_line: int, mentions: Sequence[MemoMention],
+                   names: list[UnknownName]) -> dict[str, str]:
+    """Unknown names that follow a linked organisation's name on their line ("Nokian Renkaiden":
+    Nokia is linked, "Renkaiden" has no page): the words together, by the unknown name's key, and
+    the organisation they now link to. "Nokian Renkaat" is most likely another organisation, and
+    the memo would be listed on Nokia's page, with Nokia's last contact moved to its date."""
+    lines = body.split("\n")
+    found: dict[str, str] = {}
+    for name in names:
+        index = name.line - body_line
+        text = lines[index] if 0 <= index < len(lines) else ""
+        for mention in mentions:
+            if mention.line != name.line or not mention.key.startswith("company:"):
+                continue
+            together = re.search(rf"{re.escape(mention.surface)}[ \u00a0]+{re.escape(name.surface)}", text)
+            company = kb.companies.get(mention.key.partition(":")[2])
+            if together and company is not None:
+                found[name.name] = f"{together.group()}\n{company.name}"
+                break
+    return found
+
+
+def _names_section(names: list[UnknownName], longer: dict[str, str], labels: dict[str, str],
+                   lang: str) -> list[str]:
     if not names:
         return []
     lines = [f"**{labels['names']}**", ""]
     for name in names:
-        hint = render_message("unknown_name", {"name": name.name, "argument": name.command_argument}, lang)
+        if name.name in longer:
+            words, company = longer[name.name].split("\n")
+            hint = render_message("longer_name", {"words": words, "company": company}, lang)
+        else:
+            hint = render_message("unknown_name", {"name": name.name, "argument": name.command_argument}, lang)
         where = labels["line"].format(line=name.line)
         lines.append(f"- {hint} ({where})")
     return [*lines, ""]

@@ -194,6 +194,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("{name}: no company page — create one with `kb new company {argument}`", "", ""),
         "fi": ("{name}: ei organisaation sivua — luo se komennolla `kb new company {argument}`", "", ""),
     },
+    "longer_name": {
+        "en": ("'{words}' links to {company} now; if it is another organisation, create its page with "
+               "`kb new company` and the name in its base form, and the longer name wins", "", ""),
+        "fi": ("'{words}' linkittyy nyt organisaatioon {company}; jos se on toinen organisaatio, luo sille sivu "
+               "komennolla `kb new company` ja nimi perusmuodossa, niin pidempi nimi voittaa", "", ""),
+    },
     "cli_export_exists": {
         "en": ("{path} already exists.", "", "Choose another --out folder, or add --force to replace the exports."),
         "fi": ("{path} on jo olemassa.", "", "Valitse toinen --out-kansio tai lisää --force korvataksesi viennit."),
