@@ -20,6 +20,7 @@ date: 2024-02-01
 Edellinen: [tapaaminen](2024-01-15-tapaaminen.md) ja [taulu](taulu.png).
 Sivuja: [ohje](../../kirjoitusohje.md), [Sanoma](../../companies/sanoma-wsoy.md),
 [Petri](../../people/petri-laitinen.md#muistiot), [hakemisto](../../companies/), [esite](../../liitteet/esite.pdf),
+[ylös](..), [vuosi](../2024), [tämä](.),
 [verkossa](https://example.com/x.md) ja [viite][sanoma].
 
 Väärin: [Sanoma](../../companies/sanoma-wsoi.md) ja [repo](../../../README.md).
@@ -49,9 +50,9 @@ def test_kb_check_reports_each_link_to_no_page_with_its_line_and_fix(
         f"{MEMO}:5: 'taulu.png' on tietovarastossa mutta ei sivustolla: kansioista memos/ ja companies/ julkaistaan "
         "vain muistiot ja organisaatioiden tiedostot. Siirrä tiedosto kansioon docs/ (esim. docs/liitteet/) ja "
         "linkitä se sieltä, tai linkitä sen verkko-osoite.",
-        f"{MEMO}:10: linkki kohteeseen '../../companies/sanoma-wsoi.md' ei johda millekään sivuston sivulle. "
+        f"{MEMO}:11: linkki kohteeseen '../../companies/sanoma-wsoi.md' ei johda millekään sivuston sivulle. "
         "Tarkoititko '../../companies/sanoma-wsoy.md'?",
-        f"{MEMO}:10: linkki kohteeseen '../../../README.md' johtaa sivuston tiedostojen ulkopuolelle. "
+        f"{MEMO}:11: linkki kohteeseen '../../../README.md' johtaa sivuston tiedostojen ulkopuolelle. "
         "Linkitä sivuston sivu tai tiedoston verkko-osoite.",
     ]
 

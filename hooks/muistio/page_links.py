@@ -10,7 +10,8 @@ the writer probably meant. The build itself leaves this to MkDocs, so nothing is
 The rule is MkDocs 1.6's: a link without a scheme, not to an anchor on the same page and not an
 absolute path, is resolved from the folder of the page it is on and must name a file of the
 site: a memo, an organisation, a generated page (people/, offerings/, the lists), or a file in
-`docs/`. Links to folders (`../../companies/`) are left alone, as MkDocs leaves them.
+`docs/`. Links to folders (`../../companies/`, `..`) and to names without an extension are left
+alone, as MkDocs leaves them (it says so only at INFO, which `--strict` does not fail on).
 """
 
 from __future__ import annotations
@@ -81,8 +82,8 @@ def _checked(target: str, page: str, site: set[str], root: Path) -> tuple[str, d
     if not target or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[#/]", target):
         return None
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if not path or path.endswith("/"):
-        return None
+    if not path or path.endswith("/") or not posixpath.splitext(posixpath.basename(path))[1]:
+        return None  # a folder or a name without an extension: MkDocs leaves it as written (INFO)
     resolved = posixpath.normpath(posixpath.join(folder, path))
     if resolved in site:
         return None
