@@ -48,6 +48,16 @@ def test_heading_anchors_are_named_in_finnish(site: Path) -> None:
     assert anchors and {a["title"] for a in anchors} == {"Pysyvä linkki"}
 
 
+def test_the_tag_index_dates_each_memo(site: Path) -> None:
+    """A tag listed the same memo title many times over ("Tapaaminen X:n kanssa") with nothing to
+    tell them apart: each memo now has its date first, as on the timeline; organisations none."""
+    items = content(page(site, "tags.md")).select("li")
+    memos = [" ".join(li.get_text().split()) for li in items if li.a and "/memos/" in li.a["href"]]
+    assert memos and set(memos) == {"16.5.2012 Tapaaminen projektipäällikkö Petri Laitisen kanssa"}
+    companies = [" ".join(li.get_text().split()) for li in items if li.a and "/companies/" in li.a["href"]]
+    assert "Sanoma WSOY" in companies
+
+
 def test_links_lead_to_pages_without_directory_urls_too(tmp_path: Path) -> None:
     root = site_skeleton(tmp_path / "kb")
     for folder in ("memos", "companies"):
