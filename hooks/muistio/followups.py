@@ -44,15 +44,17 @@ _NEAR_TASK = re.compile(r"^\s*(?P<marker>[-*+]|\d{1,9}[.)])\s*\[\s*(?P<mark>[xX]
 """A task box as a writer may mistype it: `- []`, `-[ ]`, `- [ ]@petri-laitinen`, `- [  ]`.
 Only whitespace or one x between the brackets, so a link (`- [Nokia](...)`) is no near miss."""
 _OWNER = re.compile(r"^@(?P<slug>[A-Za-z0-9][A-Za-z0-9-]*)\s*")
-_DUE = re.compile(r"\s*\((?P<word>due|määräaika|dl)\s+(?P<date>[^)]*)\)\s*$", re.IGNORECASE)
+DUE = re.compile(r"\s*\((?P<word>due|määräaika|dl)\s+(?P<date>[^)]*)\)\s*$", re.IGNORECASE)
+"""The due date that ends an item's line, with the spaces around it (the memo page shows it
+again in Finnish, `pages.memo`)."""
 _ANY_DUE = re.compile(r"\s*\((?P<word>due|määräaika|dl)\s+(?P<date>[^)]*)\)", re.IGNORECASE)
-"""`_DUE` anywhere in the text: a second one, or one the writer put mid-line, is not read."""
+"""`DUE` anywhere in the text: a second one, or one the writer put mid-line, is not read."""
 _DATE_LIKE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{4})?"
 _NEAR_DUE = re.compile(
     rf"(?:^|\s)(?P<written>\(?\s*(?:(?P<word>due|määräaika|dl|mennessä|viimeistään)\s*:?\s*(?P<date>{_DATE_LIKE})"
     rf"|(?P<date_first>{_DATE_LIKE})\s+mennessä)\s*\)?)\s*$",
     re.IGNORECASE)
-"""A due date at the end of the line in a form `_DUE` does not read: without parentheses, with a
+"""A due date at the end of the line in a form `DUE` does not read: without parentheses, with a
 colon, or in the Finnish words for "by" (`15.6.2012 mennessä`, `viimeistään 15.6.2012`). It needs
 a date-shaped value, so prose that merely ends in one of the words is not taken for one."""
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -145,7 +147,7 @@ def _item(memo: Memo, number: int, match: re.Match[str], people: set[str],
         text = text[1:].lstrip()
     due = None
     dues = list(_ANY_DUE.finditer(text))
-    due_match = _DUE.search(text)
+    due_match = DUE.search(text)
     if len(dues) > 1:
         problems.append(Problem(memo.path, number, "due_twice",
                                 {"written": ", ".join(d[0].strip() for d in dues)}))

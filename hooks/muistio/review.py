@@ -282,13 +282,13 @@ def known_names(kb: KnowledgeBase) -> list[str]:
 
 
 def _linked_before(kb: KnowledgeBase, body: str, body_line: int, mentions: Sequence[MemoMention],
-                   names: list[UnknownName]) -> dict[str, str]:
+                   names: list[UnknownName]) -> dict[str, tuple[str, str]]:
     """Unknown names that follow a linked organisation's name on their line ("Nokian Renkaiden":
     Nokia is linked, "Renkaiden" has no page): the words together, by the unknown name's key, and
     the organisation they now link to. "Nokian Renkaat" is most likely another organisation, and
     the memo would be listed on Nokia's page, with Nokia's last contact moved to its date."""
     lines = body.split("\n")
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     for name in names:
         index = name.line - body_line
         text = lines[index] if 0 <= index < len(lines) else ""
@@ -298,19 +298,19 @@ def _linked_before(kb: KnowledgeBase, body: str, body_line: int, mentions: Seque
             together = re.search(rf"{re.escape(mention.surface)}[ \u00a0]+{re.escape(name.surface)}", text)
             company = kb.companies.get(mention.key.partition(":")[2])
             if together and company is not None:
-                found[name.name] = f"{together.group()}\n{company.name}"
+                found[name.name] = (together.group(), company.name)
                 break
     return found
 
 
-def _names_section(names: list[UnknownName], longer: dict[str, str], labels: dict[str, str],
+def _names_section(names: list[UnknownName], longer: dict[str, tuple[str, str]], labels: dict[str, str],
                    lang: str) -> list[str]:
     if not names:
         return []
     lines = [f"**{labels['names']}**", ""]
     for name in names:
         if name.name in longer:
-            words, company = longer[name.name].split("\n")
+            words, company = longer[name.name]
             hint = render_message("longer_name", {"words": words, "company": company}, lang)
         else:
             hint = render_message("unknown_name", {"name": name.name, "argument": name.command_argument}, lang)

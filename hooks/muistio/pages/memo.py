@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from muistio.followups import DUE
 from muistio.pages import DATE, Context, GeneratedPage, island
 from muistio.pages.markup import escaped, finnish_date, html_link, relative, text
 from muistio.problems import Problem
@@ -18,8 +19,6 @@ from muistio.records import Memo
 _TASK_OWNER = re.compile(r"^(\s*(?:[-*+]|\d{1,9}\.)\s+\[[ xX]\]\s+)@([a-z0-9]+(?:-[a-z0-9]+)*)", re.MULTILINE)
 _HIDDEN_OWNER = re.compile(_TASK_OWNER.pattern + r"[^\S\n]*", re.MULTILINE)
 """The owner and the space after it, taken out where the owner is someone the site leaves out."""
-_DUE_WRITTEN = re.compile(r"\((?:due|määräaika|dl)\s+[^)]*\)(?=\s*$)", re.IGNORECASE)
-"""The due date at the end of a follow-up's line, as `followups` reads it."""
 
 
 def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPage:
@@ -86,9 +85,9 @@ def _follow_ups_shown(ctx: Context, memo: Memo, body: str) -> str:
         if item.due is not None and 0 <= index < len(lines):
             late = " <strong>myöhässä</strong>" if item.is_overdue(ctx.settings.today) else ""
             shown = f"(määräaika {finnish_date(item.due)}){late}"
-            found = _DUE_WRITTEN.search(lines[index])
+            found = DUE.search(lines[index])  # as `followups` read it, with the spaces around it
             if found:
-                lines[index] = lines[index][: found.start()] + shown + lines[index][found.end():]
+                lines[index] = f"{lines[index][: found.start()]} {shown}"
     return "\n".join(lines)
 
 
