@@ -343,18 +343,20 @@ def _split(text: str) -> tuple[str, str]:
 def _analyse(root: Path) -> float:
     """The pipeline part of `kb check` (read, validate, index, link, follow-ups), no cache, in
     this process: what `kb check` does without starting Python and importing, with the cycle
-    collector tuned as `kb` tunes it (`gc_tuning`; untuned, collecting is a fifth of it at
-    5,000 memos)."""
-    from muistio.gc_tuning import fewer_collections
+    collector off, as `kb` runs (`cli.run`; with Python's thresholds, collecting is a fifth of it
+    at 5,000 memos)."""
+    import gc
+
     from muistio.pipeline import analyse
 
     os.environ["MUISTIO_NO_CACHE"] = "1"
+    gc.disable()
     try:
-        with fewer_collections():
-            started = time.perf_counter()
-            analyse(root, problems_only=True)
-            return time.perf_counter() - started
+        started = time.perf_counter()
+        analyse(root, problems_only=True)
+        return time.perf_counter() - started
     finally:
+        gc.enable()
         del os.environ["MUISTIO_NO_CACHE"]
 
 

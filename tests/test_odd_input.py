@@ -7,6 +7,7 @@ mistake, so none of it may produce a message, change a value or lose a link.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -67,8 +68,8 @@ def summary(root: Path) -> dict[str, Any]:
     """Everything the knowledge base holds, in a form two trees can be compared by."""
     kb = check(root).kb
     return {
-        "memos": [(m.path, m.meta.model_dump(), m.date, m.valid) for m in kb.memos],
-        "companies": {slug: c.meta.model_dump() for slug, c in kb.companies.items()},
+        "memos": [(m.path, dataclasses.asdict(m.meta), m.date, m.valid) for m in kb.memos],
+        "companies": {slug: dataclasses.asdict(c.meta) for slug, c in kb.companies.items()},
         "people": sorted(kb.people),
         "company_memos": {slug: [m.path for m in memos] for slug, memos in kb.company_memos.items()},
         "person_memos": {slug: [m.path for m in memos] for slug, memos in kb.person_memos.items()},

@@ -95,3 +95,21 @@ def test_the_build_reports_a_wrong_setting_and_still_builds(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
     assert f"mkdocs.yml:{line}: asetus 'quiet_days' on 'puoli vuotta', ei kokonaisluku" in result.stderr
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_an_edit_of_mkdocs_yml_is_read_though_the_last_reading_is_kept(
+        tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kb` keeps what it read of mkdocs.yml between runs (`config`); the language and the
+    settings of the file as it is now are what count."""
+    root = tree({"memos/2012/2012-05-16-tapaaminen.md": GOOD_MEMO,
+                 "mkdocs.yml": CONFIG.format(settings="    workers: monta")})
+    assert main(["--root", str(root), "check"]) == 1
+    assert "asetus 'workers' on 'monta'" in capsys.readouterr().out
+    assert main(["--root", str(root), "check"]) == 1
+    assert "asetus 'workers' on 'monta'" in capsys.readouterr().out
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: fi", "language: en"), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    assert "setting 'workers' is 'monta'" in capsys.readouterr().out
+    config.write_text(config.read_text(encoding="utf-8").replace("monta", "2"), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0

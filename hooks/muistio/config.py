@@ -2,33 +2,25 @@
 and `extra.muistio`, checked by `site_options` as the hook checks it).
 
 Read with a plain YAML loader that ignores MkDocs' own tags (`!ENV`, `!relative`): the CLI must
-work without building the site and without importing MkDocs.
+work without building the site and without importing MkDocs. What it read is kept in the cache
+folder (`cache_files`) while mkdocs.yml is the same, so a `kb check` whose files are all in the
+parse cache needs no PyYAML at all (`parse_cache`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from muistio.cache_files import cache_file
 from muistio.load import COMPANIES_DIR, MEMOS_DIR
 from muistio.messages import language_of
 from muistio.problems import Problem
 from muistio.site_options import SiteOptions, read_options
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    pass
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass(frozen=True)
@@ -77,20 +69,66 @@ def _is_dir(path: Path) -> bool:
 
 
 def read_settings(root: Path) -> SiteSettings:
-    config: dict[str, Any] = {}
     text = ""
+    values: dict[str, Any] = {}
     path = root / "mkdocs.yml"
     if path.is_file():
         try:
             text = path.read_text(encoding="utf-8")
-            loaded = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506
-            config = loaded if isinstance(loaded, dict) else {}
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            config = {}
-    theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    extra = config.get("extra")
-    options, problems = read_options(extra.get("muistio") if isinstance(extra, dict) else None, text, path.name)
-    docs_dir = config.get("docs_dir")
-    return SiteSettings(root=root, lang=language_of(language), options=options, option_problems=problems,
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        else:
+            values = _kept_values(root, text)
+    options, problems = read_options(values.get("muistio"), text, path.name)
+    docs_dir = values.get("docs_dir")
+    return SiteSettings(root=root, lang=language_of(values.get("language")), options=options,
+                        option_problems=problems,
                         docs_dir=docs_dir if isinstance(docs_dir, str) and docs_dir else "docs")
+
+
+def _kept_values(root: Path, text: str) -> dict[str, Any]:
+    """`_values`, from the last run while mkdocs.yml and the code reading it are the same."""
+    cached = cache_file("site-config", root, ".json")
+    if cached is None:
+        return _values(text)
+    key = hashlib.sha256(text.encode("utf-8") + Path(__file__).read_bytes()).hexdigest()
+    try:
+        kept = json.loads(cached.read_bytes())
+        if kept["key"] == key and isinstance(kept["values"], dict):
+            return kept["values"]  # type: ignore[no-any-return]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    values = _values(text)
+    try:
+        if json.loads(json.dumps(values)) != values:  # a date, or a key that is no string
+            return values
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        written = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        written.write_text(json.dumps({"key": key, "values": values}), encoding="utf-8")
+        os.replace(written, cached)
+    except (OSError, TypeError, ValueError):  # a value JSON cannot hold, or a read-only disk
+        pass
+    return values
+
+
+def _values(text: str) -> dict[str, Any]:
+    """What `kb` needs of mkdocs.yml: the site's language, `extra.muistio` and `docs_dir`."""
+    import yaml
+
+    class TolerantLoader(yaml.SafeLoader):
+        pass
+
+    def ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+        return None
+
+    TolerantLoader.add_multi_constructor("!", ignore_tag)
+    TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", ignore_tag)
+    try:
+        loaded = yaml.load(text, Loader=TolerantLoader)  # noqa: S506
+    except yaml.YAMLError:
+        return {}
+    config = loaded if isinstance(loaded, dict) else {}
+    theme, extra = config.get("theme"), config.get("extra")
+    return {"language": theme.get("language") if isinstance(theme, dict) else None,
+            "muistio": extra.get("muistio") if isinstance(extra, dict) else None,
+            "docs_dir": config.get("docs_dir")}

@@ -20,10 +20,9 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK
 from typing import Any, Literal
 
-from muistio import yaml_lines
 from muistio.parse_cache import ParseCache
 from muistio.problems import Problem
-from muistio.yaml_lines import KeyPath
+from muistio.yaml_document import KeyPath
 
 MEMOS_DIR = "memos"
 COMPANIES_DIR = "companies"
@@ -57,6 +56,8 @@ class SourceFile:
     ambiguous: set[KeyPath] = field(default_factory=set)
     """Paths that hold YAML 1.1 boolean words kept as text (see `yaml_lines`)."""
     problems: list[Problem] = field(default_factory=list)
+    front_matter: str | None = None
+    """The front matter's YAML text as parsed: how the parse cache finds what it made of it."""
 
     @cached_property
     def stem(self) -> str:
@@ -142,14 +143,10 @@ def kind_of(root: Path, path: Path) -> Kind | None:
     return None
 
 
-def load_all(root: Path, cache: LoadCache | None = None) -> list[SourceFile]:
-    """Every file, read. Front matter read before comes from the parse cache on disk, unless
-    `cache` (a `mkdocs serve` process's own) already holds the files."""
-    parsed = ParseCache.open(root) if cache is None or not cache.entries else None
-    sources = [load_file(root, path, kind, cache, parsed) for path, kind in discover(root)]
-    if parsed is not None:
-        parsed.save()
-    return sources
+def load_all(root: Path, cache: LoadCache | None = None, parsed: ParseCache | None = None) -> list[SourceFile]:
+    """Every file, read; front matter read before comes from `parsed`, the parse cache on disk,
+    which the caller saves once it has validated the files too."""
+    return [load_file(root, path, kind, cache, parsed) for path, kind in discover(root)]
 
 
 def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None,
@@ -189,22 +186,17 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
     text = normalise_text(text)
     if not text.strip():
         return _unreadable(relative, kind, "empty_file", {})
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).rstrip() != "---":
         source = SourceFile(relative, kind, None, text, 1)
         source.problems.append(Problem(relative, 1, "no_front_matter", {"kind": kind}))
         return source
-    closing = next(
-        (i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None
-    )
-    if closing is None:
+    split = _split_front_matter(text, end)
+    if split is None:
         source = SourceFile(relative, kind, None, text, 1)
         source.problems.append(Problem(relative, 1, "front_matter_unclosed"))
         return source
-    # Trailing spaces and tabs are invisible in an editor, and PyYAML's own parser rejects a
-    # trailing tab after a plain value; they carry nothing in front matter, so they go.
-    yaml_text = "\n".join(line.rstrip(" \t") for line in lines[1:closing])
-    body = "\n".join(lines[closing + 1 :])
+    yaml_text, body, closing = split
     control = _CONTROL.search(yaml_text)
     if control is not None:  # YAML refuses these anyway, in words that send the writer to the quotes
         source = SourceFile(relative, kind, None, body, closing + 2)
@@ -215,7 +207,7 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
     if _LINE_SEPARATOR.search(yaml_text) is not None:
         separators = _line_separators(relative, yaml_text)
         yaml_text = _LINE_SEPARATOR.sub(" ", yaml_text)  # read as the space it most likely was
-    document = parsed.parse(yaml_text) if parsed is not None else yaml_lines.parse(yaml_text)
+    document = (parsed or ParseCache(None)).parse(yaml_text)  # without a cache file: parsed
     offset = 1  # YAML line 1 is file line 2
     source = SourceFile(
         relative,
@@ -225,6 +217,7 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
         closing + 2,
         lines={path: line + offset for path, line in document.lines.items()},
         ambiguous=document.ambiguous,
+        front_matter=yaml_text,
     )
     source.lines[()] = 1
     source.problems += separators
@@ -240,6 +233,24 @@ def parse_source(relative: str, kind: Kind, data: bytes, parsed: ParseCache | No
         return source
     source.meta = document.value
     return source
+
+
+def _split_front_matter(text: str, end: int) -> tuple[str, str, int] | None:
+    """(front matter, body, index of the closing line) of a text whose first line, ending at
+    `end`, opens front matter; None when no line closes it. Only the front matter's lines are
+    walked: splitting every memo into lines and joining its body again was a tenth of reading it.
+
+    Trailing spaces and tabs are invisible in an editor, and PyYAML's own parser rejects a
+    trailing tab after a plain value; they carry nothing in front matter, so they go."""
+    front: list[str] = []
+    while end >= 0:
+        start = end + 1
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(front), "" if end < 0 else text[end + 1 :], len(front) + 1
+        front.append(line.rstrip(" \t"))
+    return None
 
 
 def _line_separators(relative: str, yaml_text: str) -> list[Problem]:

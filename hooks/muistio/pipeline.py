@@ -19,18 +19,11 @@ from muistio.knowledge_base import KnowledgeBase, build_index
 from muistio.link_store import LinkStore
 from muistio.load import SourceFile, load_all
 from muistio.pages import Context, GeneratedPage
-from muistio.pages.company import company_page
-from muistio.pages.dashboard import dashboard_page
-from muistio.pages.followups_page import followups_page
-from muistio.pages.indexes import directory_page, people_page, timeline_page
-from muistio.pages.memo import memo_page
-from muistio.pages.person import offering_page, person_page
-from muistio.pages.relationship_map import map_page
+from muistio.parse_cache import ParseCache
 from muistio.problems import Problem, Severity, sorted_problems
 from muistio.publishing import public_view
 from muistio.records import Company, Memo
 from muistio.settings import Settings
-from muistio.side_process import SideWork
 from muistio.validate import validate_company, validate_memo
 
 
@@ -67,15 +60,19 @@ class SiteBuild:
 
 def check(root: Path, cache: BuildCache | None = None) -> Checked:
     """Load, validate and index every file; report all problems, sorted by file and line."""
-    sources = load_all(root, cache.files if cache else None)
+    # front matter parsed and validated before, from disk, unless this process holds the files
+    front = ParseCache.open(root) if cache is None or not cache.files.entries else None
+    sources = load_all(root, cache.files if cache else None, front)
     memos: list[Memo] = []
     companies: list[Company] = []
     for source in sources:
-        record = _validated(source, cache)
+        record = _validated(source, cache, front)
         if isinstance(record, Memo):
             memos.append(record)
         else:
             companies.append(record)
+    if front is not None:
+        front.save()
     kb, cross_file = build_index(memos, companies)
     per_file = known_files_only([p for record in (*memos, *companies) for p in record.source.problems], kb.companies)
     return Checked(kb, sorted_problems([*per_file, *cross_file]))
@@ -109,6 +106,7 @@ def build_site(root: Path, settings: Settings | None = None, cache: BuildCache |
     core would idle through both. With a `cache` (under `mkdocs serve`), the last calendar is
     kept while its events and the day are the same."""
     from muistio.exports.calendar import calendar_events, calendar_of  # icalendar: not for `kb check`
+    from muistio.side_process import SideWork
 
     analysis = analyse(root, settings, cache)
     kb, ctx = analysis.kb, analysis.context
@@ -147,6 +145,15 @@ def _linked(root: Path, kb: KnowledgeBase, settings: Settings, cache: BuildCache
 
 
 def _pages(analysis: Analysis) -> list[GeneratedPage]:
+    # imported here: `kb check` makes no pages, and starts faster without their modules
+    from muistio.pages.company import company_page
+    from muistio.pages.dashboard import dashboard_page
+    from muistio.pages.followups_page import followups_page
+    from muistio.pages.indexes import directory_page, people_page, timeline_page
+    from muistio.pages.memo import memo_page
+    from muistio.pages.person import offering_page, person_page
+    from muistio.pages.relationship_map import map_page
+
     kb, ctx = analysis.kb, analysis.context
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in analysis.problems:
@@ -162,13 +169,14 @@ def _pages(analysis: Analysis) -> list[GeneratedPage]:
     return pages
 
 
-def _validated(source: SourceFile, cache: BuildCache | None) -> Memo | Company:
+def _validated(source: SourceFile, cache: BuildCache | None, front: ParseCache | None) -> Memo | Company:
     """Validate a file and check its text, or reuse the record made from this very parsed file."""
     if cache is not None:
         entry = cache.records.get(source.path)
         if entry is not None and entry[0] is source:
             return entry[1]
-    record = validate_memo(_fresh(source)) if source.kind == "memo" else validate_company(_fresh(source))
+    fresh = _fresh(source)
+    record = validate_memo(fresh, front) if source.kind == "memo" else validate_company(fresh, front)
     record.source.problems.extend(check_body(record))  # unsafe HTML, personal data in the text
     if cache is not None:
         cache.records[source.path] = (source, record)
@@ -180,4 +188,5 @@ def _fresh(source: SourceFile) -> SourceFile:
     return SourceFile(
         source.path, source.kind, source.meta, source.body, source.body_line,
         lines=source.lines, ambiguous=source.ambiguous, problems=list(source.problems),
+        front_matter=source.front_matter,
     )

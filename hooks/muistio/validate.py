@@ -1,9 +1,9 @@
 """Check each file on its own: front matter against the schema, file name against the content.
 
-Pydantic does the checking; this module turns its errors into problems a writer can act on: the
-line of the offending key, the value, and a hint ("did you mean companies?", "write 2012-05-16").
-A file with errors still becomes a record built from its valid parts, so the site shows it and
-later checks (references, links) still run on it: every problem is reported in one run.
+The front matter is checked by `schema_check` (pydantic, with errors worded for a writer), unless
+the parse cache holds it validated from an earlier run. A file with errors still becomes a record
+built from its valid parts, so the site shows it and later checks (references, links) still run
+on it: every problem is reported in one run.
 
 Checks that need more than one file (references, duplicates) live in `knowledge_base`.
 """
@@ -14,35 +14,23 @@ import datetime
 import re
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from muistio.load import NOT_READ, SourceFile
-from muistio.names import did_you_mean, slugify
+from muistio.names import slugify
+from muistio.parse_cache import ParseCache
 from muistio.problems import Problem, Severity
 from muistio.records import Company, Memo, Offering, Person
-from muistio.schema import (
-    BOOLEAN_KEYS,
-    SLUG_PATTERN,
-    CompanyMeta,
-    Contact,
-    MemoMeta,
-)
+from muistio.schema import BOOLEAN_KEYS, SLUG_PATTERN, CompanyMeta, Contact, MemoMeta, Meta
 
 _MEMO_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-_FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_MAX_REPAIRS = 5
-_BOUNDS = {"greater_than_equal": ("ge", "number_too_small"), "greater_than": ("gt", "number_too_small"),
-           "less_than_equal": ("le", "number_too_large"), "less_than": ("lt", "number_too_large")}
-"""Pydantic's number-limit errors: which limit each names, and which message says it."""
 
 
-def validate_memo(source: SourceFile) -> Memo:
+def validate_memo(source: SourceFile, front: ParseCache | None = None) -> Memo:
     problems = source.problems
     raw = dict(source.meta) if source.meta is not None else None
     problems += _ambiguous_booleans(source)
     file_date = _date_from_file_name(source, problems) if _is_file(source) else None
     fallbacks = {"title": source.stem.replace("-", " "), "date": file_date}
-    meta, valid = _validated(MemoMeta, source, raw, fallbacks)
+    meta, valid = _validated(MemoMeta, source, raw, fallbacks, front)
     assert isinstance(meta, MemoMeta)
     date = meta.date if isinstance(meta.date, datetime.date) else file_date
     if valid and file_date is not None and meta.date != file_date:
@@ -63,7 +51,7 @@ def validate_memo(source: SourceFile) -> Memo:
     return Memo(source, meta, date, valid and source.meta is not None)
 
 
-def validate_company(source: SourceFile) -> Company:
+def validate_company(source: SourceFile, front: ParseCache | None = None) -> Company:
     problems = source.problems
     raw = dict(source.meta) if source.meta is not None else None
     problems += _ambiguous_booleans(source)
@@ -71,7 +59,7 @@ def validate_company(source: SourceFile) -> Company:
         problems.append(
             Problem(source.path, 1, "company_file_name", {"stem": source.stem, "slug": slugify(source.stem)})
         )
-    meta, valid = _validated(CompanyMeta, source, raw, {"name": source.stem})
+    meta, valid = _validated(CompanyMeta, source, raw, {"name": source.stem}, front)
     assert isinstance(meta, CompanyMeta)
     if meta.slug is not None and meta.slug != source.stem:
         problems.append(
@@ -141,152 +129,22 @@ def _person(company: Company, index: int, contact: Contact) -> Person:
     )
 
 
-def _validated(
-    model: type[BaseModel], source: SourceFile, raw: dict[str, Any] | None, fallbacks: dict[str, Any]
-) -> tuple[BaseModel, bool]:
-    """Validate, report every error, then keep what is valid so the file still renders."""
-    if raw is None:
-        return _constructed(model, fallbacks), False
-    data = raw
-    for attempt in range(_MAX_REPAIRS):
-        try:
-            return model.model_validate(data), attempt == 0
-        except ValidationError as error:
-            errors = error.errors(include_url=False)
-            if attempt == 0:
-                source.problems.extend(_problem(source, model, raw, e) for e in errors)
-            data = _repaired(model, data, errors, fallbacks)
-    return _constructed(model, fallbacks), False
+def _validated(model: type[MemoMeta] | type[CompanyMeta], source: SourceFile, raw: dict[str, Any] | None,
+               fallbacks: dict[str, Any], front: ParseCache | None) -> tuple[Meta, bool]:
+    """The front matter as the model's dataclass, and whether it was valid: validated before
+    (`front`), or by pydantic now, which is loaded for that (`schema_check`)."""
+    kind = "memo" if model is MemoMeta else "company"
+    text = source.front_matter
+    if front is not None and text is not None and raw is not None:
+        kept = front.validated(text, kind)
+        if kept is not None:
+            return kept, True
+    from muistio.schema_check import validated
 
-
-def _repaired(
-    model: type[BaseModel], data: dict[str, Any], errors: list[Any], fallbacks: dict[str, Any]
-) -> dict[str, Any]:
-    """Drop whatever failed (a whole key, or one list item) and put fallbacks in for required keys."""
-    data = dict(data)
-    bad_items: dict[str, set[int]] = {}
-    for error in errors:
-        loc = error["loc"]
-        if not loc:
-            continue
-        key = str(loc[0])
-        if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data.get(key), list):
-            bad_items.setdefault(key, set()).add(loc[1])
-        else:
-            data.pop(key, None)
-    for key, indexes in bad_items.items():
-        if key in data:
-            data[key] = [item for i, item in enumerate(data[key]) if i not in indexes]
-    for key, value in fallbacks.items():
-        if key not in data and value is not None:
-            data[key] = value
-    return data
-
-
-def _constructed(model: type[BaseModel], fallbacks: dict[str, Any]) -> BaseModel:
-    defaults = {name: field.get_default(call_default_factory=True)
-                for name, field in model.model_fields.items() if not field.is_required()}
-    return model.model_construct(**{**defaults, **fallbacks})
-
-
-def _problem(source: SourceFile, model: type[BaseModel], raw: dict[str, Any], error: Any) -> Problem:
-    loc = _data_path(raw, error["loc"])
-    key = ".".join(str(part) for part in loc) if loc else ""
-    line = source.line_of(tuple(loc))
-    kind = error["type"]
-    value = error.get("input")
-    params: dict[str, object] = {"key": key, "value": _shown(value)}
-    if kind == "missing":
-        missing = str(error["loc"][-1])
-        return Problem(source.path, source.line_of(tuple(loc)), "missing_key", {"key": _joined(loc, missing)})
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        params["suggestion"] = did_you_mean(str(loc[-1]), allowed) or ""
-        params["allowed"] = ", ".join(sorted(allowed))
-        return Problem(source.path, line, "unknown_key", params)
-    if kind == "date_not_iso":
-        match = _FINNISH_DATE.match(str(value).strip())
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            params["iso"] = f"{year:04d}-{month:02d}-{day:02d}"
-            return Problem(source.path, line, "date_finnish_form", params)
-        return Problem(source.path, line, "date_not_iso", params)
-    if kind in ("date_impossible", "date_type"):
-        return Problem(source.path, line, kind, params)
-    if kind == "literal_error":
-        expected = [part.strip(" '") for part in str(error["ctx"]["expected"]).replace(" or ", ",").split(",")]
-        params["allowed"] = ", ".join(e for e in expected if e)
-        params["suggestion"] = did_you_mean(str(value), expected) or ""
-        return Problem(source.path, line, "not_allowed_value", params)
-    if kind == "string_pattern_mismatch":
-        params["slug"] = slugify(str(value))
-        return Problem(source.path, line, "not_a_slug", params)
-    if kind in ("string_type", "list_type", "bool_type", "bool_parsing", "int_type", "int_parsing", "int_parsing_size",
-                "int_from_float", "dict_type", "model_type"):
-        params["expected"] = kind.split("_")[0]
-        params["got"] = type(value).__name__ if value is not None else "empty"
-        return Problem(source.path, line, f"wrong_type_{params['expected']}", params)
-    if kind in _BOUNDS:
-        bound, code = _BOUNDS[kind]
-        params["limit"] = (error.get("ctx") or {}).get(bound, "")
-        return Problem(source.path, line, code, params)
-    if kind in ("string_too_short",):
-        return Problem(source.path, line, "empty_value", params)
-    params["detail"] = error["msg"]
-    return Problem(source.path, line, "invalid_value", params)
-
-
-def _data_path(raw: Any, loc: tuple[Any, ...]) -> list[str | int]:
-    """Pydantic's error location without its union and validator labels: a real key path."""
-    path: list[str | int] = []
-    node = raw
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and "[" not in part and "-" not in part:
-            path.append(part)  # a missing or unknown key: point at its parent, name the key
-            node = None
-        elif isinstance(node, list | dict):
-            continue
-        else:
-            break
-    return path
-
-
-def _joined(loc: list[str | int], last: str) -> str:
-    parts = [str(p) for p in loc]
-    if not parts or parts[-1] != last:
-        parts.append(last)
-    return ".".join(parts)
-
-
-def _allowed_keys(model: type[BaseModel], parent: list[str | int]) -> set[str]:
-    """The keys allowed at a path: the model's own, or those of the nested model there."""
-    current: type[BaseModel] = model
-    for part in parent:
-        if isinstance(part, int):
-            continue
-        annotation = current.model_fields[str(part)].annotation if str(part) in current.model_fields else None
-        nested = _nested_model(annotation)
-        if nested is None:
-            break
-        current = nested
-    return set(current.model_fields)
-
-
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside an annotation such as `list[Contact]` or `Contact | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _nested_model(argument)
-        if found is not None:
-            return found
-    return None
+    meta, valid = validated(model, source, raw, fallbacks)
+    if valid and front is not None and text is not None:
+        front.keep_validated(text, kind, meta)
+    return meta, valid
 
 
 def _ambiguous_booleans(source: SourceFile) -> list[Problem]:
@@ -326,8 +184,3 @@ def _date_from_file_name(source: SourceFile, problems: list[Problem]) -> datetim
     except ValueError:
         problems.append(Problem(source.path, 1, "memo_file_date", {"stem": source.stem}))
         return None
-
-
-def _shown(value: Any) -> str:
-    text = str(value) if not isinstance(value, str) else value
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -17,7 +17,6 @@ ourselves from the node tree:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -25,10 +24,10 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from muistio.yaml_document import KeyPath, YamlDocument, YamlIssue
+
 MAX_DEPTH = 20
 """Front matter is two or three levels deep; anything past this is an accident or an attack."""
-
-KeyPath = tuple[str | int, ...]
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -41,26 +40,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _TRUE_FALSE = {"true", "false"}
-
-
-@dataclass(frozen=True)
-class YamlIssue:
-    """Something the YAML itself got wrong; `line` is 1-based within the YAML text."""
-
-    line: int
-    code: str
-    params: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass
-class YamlDocument:
-    value: Any
-    """The parsed value (a dict for well-formed front matter), or None when parsing failed."""
-    lines: dict[KeyPath, int] = field(default_factory=dict)
-    """1-based line (within the YAML text) of each key and list item, by its path."""
-    issues: list[YamlIssue] = field(default_factory=list)
-    ambiguous: set[KeyPath] = field(default_factory=set)
-    """Paths holding a YAML 1.1 boolean word (`yes`, `no`, `on`...) that we kept as text."""
 
 
 _FAST_PARSER: type[Any] | None = getattr(yaml, "CSafeLoader", None)

@@ -91,3 +91,9 @@ def test_the_stand_alone_importer_speaks_english(
     seed = fixtures / "confluence-page-2012-05-16.txt"
     assert main(["--root", str(kb), "--dry-run", str(seed)]) == 0
     assert capsys.readouterr().out.startswith("# Confluence import (dry run: nothing was written)\n\n1 page(s): ")
+
+
+def test_the_help_names_every_built_in_profile() -> None:
+    from muistio.importers.cli import PROFILE_NAMES
+
+    assert PROFILE_NAMES == tuple(PROFILES)

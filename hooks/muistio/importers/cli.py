@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 
 from muistio.messages import render_message
 
-from .chrome import PROFILES, ChromeProfile, profile
-from .directory import StaticDirectory
-
 if TYPE_CHECKING:
+    from .chrome import ChromeProfile
     from .directory import Directory
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+PROFILE_NAMES = ("en", "fi")
+"""The built-in Confluence profiles (`chrome.PROFILES`, a test keeps the two the same), named here
+so that `kb`, which adds these options to every run's parser, does not import the importer."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,14 +50,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--chrome",
         default="en",
         metavar="PROFILE",
-        help=f"Confluence UI language ({', '.join(PROFILES)}) or a JSON file "
+        help=f"Confluence UI language ({', '.join(PROFILE_NAMES)}) or a JSON file "
         "with the site's own UI strings (default: en)",
     )
 
 
 def run(args: argparse.Namespace, directory: Directory, repo_root: Path, lang: str = "en") -> int:
     """Import, print or write the report in `lang` ("en" or "fi"), return the exit status."""
-    from .memo_writer import atomic_write  # the readers load only when something is imported
+    from .chrome import PROFILES, profile  # the readers load only when something is imported
+    from .memo_writer import atomic_write
     from .pipeline import import_paths
     from .report import render
 
@@ -103,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     add_arguments(parser)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the knowledge base")
     args = parser.parse_args(argv)
+    from .directory import StaticDirectory
+
     return run(args, StaticDirectory(), args.root)
 
 
