@@ -93,6 +93,18 @@ def test_never_linked_inside_code_links_headings_urls_html(source: str) -> None:
     assert result.mentions == []
 
 
+def test_names_ending_in_a_digit_or_a_domain_link_when_inflected_but_not_in_urls() -> None:
+    matcher = Matcher([Term("St1", "company:st1"), Term("Verkkokauppa.com", "company:verkkokauppa-com")])
+    source = ("Katso [Verkkokauppa.com](https://www.verkkokauppa.com) ja https://www.verkkokauppa.com/St1:n.\n\n"
+              "St1:n asema avattiin, ja Verkkokauppa.com:lle lähti tarjous.\n")
+    result = link_markdown(source, matcher, href, resolve)
+    assert result.text == (
+        "Katso [Verkkokauppa.com](https://www.verkkokauppa.com) ja https://www.verkkokauppa.com/St1:n.\n\n"
+        "[St1:n](../companys/st1.md) asema avattiin, ja "
+        "[Verkkokauppa.com:lle](../companys/verkkokauppa-com.md) lähti tarjous.\n"
+    )
+
+
 def test_task_list_item_links_but_keeps_the_assignee() -> None:
     result = link("- [ ] @petri-laitinen Tarkastelee PROksia (due 2012-06-15)\n")
     assert result.text == ("- [ ] @petri-laitinen Tarkastelee [PROksia](../offerings/proksi.md) (due 2012-06-15)\n")

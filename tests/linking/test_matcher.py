@@ -120,6 +120,36 @@ def test_a_company_form_at_the_end_of_a_name_takes_its_ending_after_a_colon() ->
     ]
 
 
+@pytest.mark.parametrize("lower_case_names", [[], [Term("Puhelin", "x:puhelin", match_lowercase=True)]])
+def test_a_name_ending_in_a_digit_or_a_capital_takes_its_ending_after_a_colon(lower_case_names: list[Term]) -> None:
+    """Finnish writes "St1:n", "Suomi24:ssä", "Elisa5G:lle", as it writes "TKK:n": the end of the
+    name is read as a number or letters. A longer word, a glued dot or a lower-case start is no
+    mention. (Both ways the matcher finds words: with and without a lower-case name.)"""
+    matcher = Matcher([Term("St1", "company:st1"), Term("Suomi24", "company:suomi24"),
+                       Term("Elisa5G", "offering:elisa5g"), *lower_case_names])
+    found = matcher.find("St1:n asema, St1:lle ja St1:ltä; Suomi24:ssä ja Elisa5G:lle. "
+                         "St1 vastasi, mutta St12, ASt1, St1.5, st1:n ja Suomi245 eivät ole nimiä.")
+    assert [(m.surface, m.key) for m in found] == [
+        ("St1:n", "company:st1"),
+        ("St1:lle", "company:st1"),
+        ("St1:ltä", "company:st1"),
+        ("Suomi24:ssä", "company:suomi24"),
+        ("Elisa5G:lle", "offering:elisa5g"),
+        ("St1", "company:st1"),
+    ]
+
+
+@pytest.mark.parametrize("lower_case_names", [[], [Term("Puhelin", "x:puhelin", match_lowercase=True)]])
+def test_a_name_ending_in_a_domain_takes_its_ending_after_a_colon(lower_case_names: list[Term]) -> None:
+    """"Verkkokauppa.com:n", "Verkkokauppa.com:lle": the address stays as written and the ending
+    follows a colon; glued on ("Verkkokauppa.comista") it is found too. A sentence that ends after
+    "Verkkokauppa.", an address and a longer domain are no mention."""
+    matcher = Matcher([Term("Verkkokauppa.com", "company:verkkokauppa-com"), *lower_case_names])
+    found = matcher.find("Verkkokauppa.com:n myymälä, Verkkokauppa.com:lle ja Verkkokauppa.comista. "
+                         "Ei Verkkokauppa. Com-osoitteet, www.Verkkokauppa.com:n ja Verkkokauppa.com.au eivät.")
+    assert [m.surface for m in found] == ["Verkkokauppa.com:n", "Verkkokauppa.com:lle", "Verkkokauppa.comista"]
+
+
 def test_capitalised_name_needs_a_capital_but_rest_is_case_insensitive() -> None:
     assert surfaces("Ostimme koneen ja luimme sanomalehteä.") == []
     assert keys("Sanoma wsoy ja OP-pohjola soittivat.") == [

@@ -45,7 +45,7 @@ from itertools import islice
 
 from . import endings
 from .sentences import LEADING_ABBREVIATIONS
-from .stems import Stem, StemKind, is_abbreviation, multi_word_stems, word_stems
+from .stems import Stem, StemKind, domain_stems, is_abbreviation, multi_word_stems, word_stems
 
 # A word token: letters/digits (and combining marks, for text that escaped NFC), optionally
 # followed by ":" or an apostrophe and more letters - TKK:n, Bordeaux'n are one token.
@@ -171,6 +171,8 @@ def _candidate(term: Term, order: int) -> _Candidate | None:
         locked = ""
     merged: dict[str, set[tuple[StemKind, str]]] = {}
     last_stems = word_stems(words[-1]) | (multi_word_stems(words[-1]) if len(words) > 1 else frozenset())
+    if seps and seps[-1] == ".":
+        last_stems |= domain_stems(words[-1])
     for stem in last_stems:
         merged.setdefault(stem.text, set()).add(_forms_key(stem))
     stems = tuple(

@@ -147,6 +147,10 @@ def word_stems(word: str) -> frozenset[Stem]:
         return frozenset({Stem(original.lower(), StemKind.ABBREVIATION)})
     w = original.lower()
     out: set[Stem] = {Stem(w, StemKind.NOMINATIVE)}
+    if original[-1].isdigit() or original[-1].isupper():
+        # St1, Suomi24, Elisa5G, iOS: the end is read as a number or letters, so Finnish puts
+        # the ending after a colon (St1:n, iOS:ssä), as it does after TKK.
+        out.add(Stem(w, StemKind.ABBREVIATION))
 
     def add(kind: StemKind, *texts: str | None) -> None:
         out.update(Stem(text, kind) for text in texts if text and len(text) >= 2)
@@ -182,6 +186,14 @@ def multi_word_stems(word: str) -> frozenset[Stem]:
         return frozenset()
     e_stem = w[:-1] + "e"
     return frozenset(Stem(text, StemKind.VOWEL) for text in {e_stem, *weaken(e_stem)})
+
+
+def domain_stems(word: str) -> frozenset[Stem]:
+    """Stems the last part of a name takes after a dot: that part is a domain (Verkkokauppa.com,
+    Hotels.com), and Finnish keeps an address as written, putting the ending after a colon:
+    "Verkkokauppa.com:n", "Verkkokauppa.com:lle". (The ending glued on, "Verkkokauppa.comin",
+    is found by `word_stems`.)"""
+    return frozenset({Stem(unicodedata.normalize("NFC", word).lower(), StemKind.ABBREVIATION)})
 
 
 def _plural_stems(singular: str, add: Adder) -> None:
