@@ -165,7 +165,10 @@ def _candidate(term: Term, order: int) -> _Candidate | None:
         locked = ""
     elif len(first) > 1 and is_abbreviation(first):
         locked = first
-    elif first[0].isupper():
+    elif first[0].isupper() or first[0].isdigit():
+        # a digit has no lower case to allow: locking it keeps "7-Eleven" and "3M" among the names
+        # that need no lower-case word, which `find` skips (one such name read every word of every
+        # memo, two thirds more linking)
         locked = first[0]
     else:
         locked = ""
