@@ -8,8 +8,8 @@ They are plain dataclasses that pydantic validates, not pydantic models: only th
 validate or export import pydantic, and pydantic is a third of `kb check`'s start-up. A `kb check`
 on files that validated before (`parse_cache` keeps their validated front matter) never loads it.
 So the rules pydantic applies are written here as data it reads when it builds its validator
-(`_Limits`, `_IsoDate`, `__pydantic_config__`), and each field's description for editors is the
-attribute docstring below it. Descriptions are in Finnish because editors show them to the people
+(`_Limits`, `_IsoDate`, `CONFIG`), and each field's description for editors is the attribute
+docstring below it. Descriptions are in Finnish because editors show them to the people
 who write the files.
 """
 
@@ -78,10 +78,14 @@ Text = Annotated[str, _Limits(min_length=1)]
 Year = Annotated[int, _Limits(ge=1800, le=2200)]
 
 
-class _Strict:
-    """Unknown keys are errors: a misspelt key would otherwise be silently ignored."""
+CONFIG = {"extra": "forbid", "str_strip_whitespace": True}
+"""How pydantic validates the models. Unknown keys are errors: a misspelt key would otherwise be
+silently ignored. (`json_schema` adds `use_attribute_docstrings` while it exports them: reading
+this file's source for the descriptions would cost every validating run 15 ms.)"""
 
-    __pydantic_config__ = {"extra": "forbid", "str_strip_whitespace": True, "use_attribute_docstrings": True}
+
+class _Strict:
+    __pydantic_config__ = CONFIG
 
 
 @dataclass
