@@ -274,6 +274,20 @@ def test_a_name_another_page_has_is_refused(tree: TreeWriter, capsys: pytest.Cap
     )
 
 
+def test_a_persons_name_is_refused_for_an_organisation(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kb check` refuses a person and an organisation of one name, so `kb new` must not write one."""
+    root = tree({})
+    assert kb(root, "new", "company", "Petri Laitinen") == 1
+    assert capsys.readouterr().err == (
+        "kb new company: 'Petri Laitinen' is already the name of a person (companies/metropolia.md:4); "
+        "links to it would be ambiguous. Give the organisation its full name, e.g. 'Petri Laitinen Oy'.\n"
+    )
+    assert not (root / "companies/petri-laitinen.md").exists()
+    assert kb(root, "new", "company", "Petri") == 1  # an alias
+    assert kb(root, "new", "company", "Petri Laitinen Oy") == 0
+    assert problems(root) == []
+
+
 def test_an_existing_company_file_is_never_overwritten(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
     root = tree({"companies/nokia.md": "---\nname: Nokia Oyj\n---\n"})
     assert kb(root, "new", "company", "Nokia") == 1

@@ -224,6 +224,9 @@ def new_company(kb: KnowledgeBase, name: str, slug: str = "") -> NewFile:
     for offering in kb.offerings.values():
         if name.casefold() in {other.casefold() for other in (offering.name, *offering.aliases)}:
             raise Refused("cli_name_taken", {"name": name, "path": offering.path}, CONFLICT)
+    for person in kb.people.values():  # `kb check` refuses a person and an organisation of one name
+        if name.casefold() in {other.casefold() for other in (person.name, *person.aliases)}:
+            raise Refused("cli_name_is_a_person", {"name": name, "path": f"{person.path}:{person.line}"}, CONFLICT)
     text = (
         f"---\nname: {yaml_scalar(name)}\n{_COMPANY_KEYS}---\n\n"
         "<!-- Kirjoita tähän lyhyesti, mikä organisaatio on ja miksi se kiinnostaa meitä. -->\n"

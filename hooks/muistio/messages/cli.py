@@ -115,6 +115,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("tuntematon organisaatio '{value}' (--company).", "Tarkoititko '{suggestion}'?",
                "Luo se ensin komennolla: kb new company \"Nimi\"."),
     },
+    "cli_name_is_a_person": {
+        "en": ("'{name}' is already the name of a person ({path}); links to it would be ambiguous.", "",
+               "Give the organisation its full name, e.g. '{name} Oy'."),
+        "fi": ("'{name}' on jo henkilön nimi ({path}); linkit siihen olisivat moniselitteisiä.", "",
+               "Anna organisaatiolle sen koko nimi, esim. '{name} Oy'."),
+    },
     "cli_name_taken": {
         "en": ("'{name}' is already a name of {path}; a second page would make its links ambiguous.", "",
                "Edit that file instead."),
