@@ -120,6 +120,22 @@ def test_someone_already_known_is_refused_with_an_identifier_of_their_own(
     assert check(root).kb.people["petri-laitinen-sanoma-wsoy"].company == "sanoma-wsoy"
 
 
+def test_an_organisations_name_is_refused_for_a_person(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kb check` refuses a person and an organisation of one name, so `kb new` must not write one."""
+    root = tree({})
+    before = (root / "companies" / "metropolia.md").read_bytes()
+    assert kb(root, "new", "contact", "sanoma wsoy", "--company", "metropolia") == 1
+    assert capsys.readouterr().err == (
+        "kb new contact: 'sanoma wsoy' is already a name of companies/sanoma-wsoy.md; a person of that name "
+        "would make links to it ambiguous. Write the person's full name, or leave the alias out.\n"
+    )
+    assert kb(root, "new", "contact", "Sari Sanomäki", "--company", "metropolia", "--alias", "Metropolia") == 1
+    assert "'Metropolia' is already a name of companies/metropolia.md" in capsys.readouterr().err
+    assert (root / "companies" / "metropolia.md").read_bytes() == before
+    assert kb(root, "new", "contact", "Sari Sanomäki", "--company", "metropolia", "--alias", "Sari") == 0
+    assert check(root).problems == []
+
+
 def test_an_identifier_that_is_not_one_is_refused_with_its_form(
     tree: TreeWriter, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,7 +21,7 @@ from muistio.fileio import write_new
 from muistio.knowledge_base import KnowledgeBase
 from muistio.load import parse_source
 from muistio.names import slugify
-from muistio.scaffold import CONFLICT, USAGE, Refused, company_slug, yaml_flow, yaml_scalar
+from muistio.scaffold import CONFLICT, USAGE, Refused, company_slug, organisation_named, yaml_flow, yaml_scalar
 from muistio.schema import SLUG_PATTERN
 from muistio.validate import validate_company
 
@@ -65,6 +65,11 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
     if not re.match(SLUG_PATTERN, slug):
         raise Refused("cli_not_a_slug", {"value": slug, "suggestion": slugify(slug)})
     owner = kb.companies[company_slug(kb, company)]
+    aliases = [" ".join(alias.split()) for alias in contact.aliases]
+    for written in (name, *aliases):  # `kb check` refuses a person and an organisation of one name
+        taken = organisation_named(kb, written)
+        if taken is not None:
+            raise Refused("cli_name_is_an_organisation", {"name": written, "path": taken}, CONFLICT)
     if slug in kb.people:
         taken = kb.people[slug]
         raise Refused("cli_contact_taken", {"slug": slug, "path": taken.path,
@@ -79,7 +84,7 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
         raise Refused("cli_file_changed", {"path": relative}, CONFLICT) from None
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split("\n")
-    item = _item(Contact(name, contact.role.strip(), [" ".join(a.split()) for a in contact.aliases],
+    item = _item(Contact(name, contact.role.strip(), aliases,
                          contact.email.strip(), contact.phone.strip(), contact.slug.strip()))
     new_lines, line = _inserted(lines, relative, item, "\r" if newline == "\r\n" else "")
     after = "\n".join(new_lines).encode("utf-8")

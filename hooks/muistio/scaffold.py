@@ -218,12 +218,9 @@ def new_company(kb: KnowledgeBase, name: str, slug: str = "") -> NewFile:
     slug = slug or slugify(name)
     if not slug:
         raise Refused("cli_no_slug", {"text": name})
-    for company in kb.companies.values():
-        if name.casefold() in {other.casefold() for other in _company_names(company.meta)}:
-            raise Refused("cli_name_taken", {"name": name, "path": company.path}, CONFLICT)
-    for offering in kb.offerings.values():
-        if name.casefold() in {other.casefold() for other in (offering.name, *offering.aliases)}:
-            raise Refused("cli_name_taken", {"name": name, "path": offering.path}, CONFLICT)
+    taken = organisation_named(kb, name)
+    if taken is not None:
+        raise Refused("cli_name_taken", {"name": name, "path": taken}, CONFLICT)
     for person in kb.people.values():  # `kb check` refuses a person and an organisation of one name
         if name.casefold() in {other.casefold() for other in (person.name, *person.aliases)}:
             raise Refused("cli_name_is_a_person", {"name": name, "path": f"{person.path}:{person.line}"}, CONFLICT)
@@ -232,6 +229,19 @@ def new_company(kb: KnowledgeBase, name: str, slug: str = "") -> NewFile:
         "<!-- Kirjoita tähän lyhyesti, mikä organisaatio on ja miksi se kiinnostaa meitä. -->\n"
     )
     return _checked(NewFile(f"{COMPANIES_DIR}/{slug}.md", text, "company"))
+
+
+def organisation_named(kb: KnowledgeBase, name: str) -> str | None:
+    """The file of the organisation or offering that answers to `name`, in any case: a second
+    entity of that name is a `duplicate_name` error in `kb check`."""
+    folded = name.casefold()
+    for company in kb.companies.values():
+        if folded in {other.casefold() for other in _company_names(company.meta)}:
+            return company.path
+    for offering in kb.offerings.values():
+        if folded in {other.casefold() for other in (offering.name, *offering.aliases)}:
+            return offering.path
+    return None
 
 
 def _company_names(meta: object) -> list[str]:

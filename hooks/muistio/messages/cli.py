@@ -121,6 +121,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("'{name}' on jo henkilön nimi ({path}); linkit siihen olisivat moniselitteisiä.", "",
                "Anna organisaatiolle sen koko nimi, esim. '{name} Oy'."),
     },
+    "cli_name_is_an_organisation": {
+        "en": ("'{name}' is already a name of {path}; a person of that name would make links to it ambiguous.", "",
+               "Write the person's full name, or leave the alias out."),
+        "fi": ("'{name}' on jo tiedoston {path} nimi; samanniminen henkilö tekisi linkeistä moniselitteisiä.", "",
+               "Kirjoita henkilön koko nimi tai jätä lisänimi pois."),
+    },
     "cli_name_taken": {
         "en": ("'{name}' is already a name of {path}; a second page would make its links ambiguous.", "",
                "Edit that file instead."),
