@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import subprocess
 import sys
@@ -43,6 +44,27 @@ def test_messages_are_finnish_on_a_finnish_site(tree: TreeWriter, capsys: pytest
     captured = capsys.readouterr()
     assert captured.out == f"{MEMO}:4: tuntematon avain 'compnies'. Tarkoititko 'companies'?\n"
     assert captured.err == "ongelmia: 1, joista virheitä: 1.\n"
+
+
+@pytest.mark.parametrize(("site", "expected"), [
+    (FINNISH_SITE, "tiedostoa ei voi lukea: ei käyttöoikeutta. Tarkista tiedoston oikeudet."),
+    ("site_name: Testi\n", "the file cannot be read: Permission denied. Check the file's permissions."),
+])
+def test_what_the_system_says_is_in_the_sites_language(
+        tree: TreeWriter, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        site: str, expected: str) -> None:
+    """An OS error's own words are the system's (English here); a Finnish site says it in Finnish."""
+    root = tree({MEMO: GOOD_MEMO, "mkdocs.yml": site})
+    read_bytes = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path.name == Path(MEMO).name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    assert run(root) == 1
+    assert capsys.readouterr().out == f"{MEMO}:1: {expected}\n"
 
 
 def test_link_stage_problems_are_reported_like_the_strict_build(

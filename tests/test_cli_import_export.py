@@ -210,7 +210,7 @@ def test_an_out_below_a_file_is_a_message_not_a_traceback(kb: Path, tmp_path: Pa
     (tmp_path / "crm.csv").write_bytes(b"oma tiedosto")
     out = tmp_path / "crm.csv" / "sub"
     assert main(["--root", str(kb), "export", "--out", str(out)]) == 1
-    assert capsys.readouterr().err == (f"kb export: kansiota {out} ei voitu luoda: Not a directory; mitään ei "
+    assert capsys.readouterr().err == (f"kb export: kansiota {out} ei voitu luoda: polun osa ei ole kansio; mitään ei "
                                        "kirjoitettu. Tarkista polku tai valitse toinen --out-kansio.\n")
     assert (tmp_path / "crm.csv").read_bytes() == b"oma tiedosto"
 
@@ -246,8 +246,8 @@ def test_a_write_failing_midway_leaves_no_file_of_the_export(kb: Path, tmp_path:
     monkeypatch.setattr(write, "write_new", disk_full_at_the_vcard)
     out = tmp_path / "out"
     assert main(["--root", str(kb), "export", "--out", str(out)]) == 1
-    assert capsys.readouterr().err == (f"kb export: tiedostoa {out / 'contacts.vcf'} ei voitu kirjoittaa: No space "
-                                       "left on device; uusia vientitiedostoja ei jätetty. Tarkista kansion oikeudet "
+    assert capsys.readouterr().err == (f"kb export: tiedostoa {out / 'contacts.vcf'} ei voitu kirjoittaa: levy on "
+                                       "täynnä; uusia vientitiedostoja ei jätetty. Tarkista kansion oikeudet "
                                        "ja vapaa levytila.\n")
     assert list(out.iterdir()) == []
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from muistio.fileio import write_new
 from muistio.knowledge_base import KnowledgeBase
 from muistio.load import parse_source
+from muistio.messages.os_errors import os_error
 from muistio.names import slugify
 from muistio.scaffold import CONFLICT, USAGE, Refused, company_slug, organisation_named, yaml_flow, yaml_scalar
 from muistio.schema import SLUG_PATTERN
@@ -102,7 +103,7 @@ def write_edit(root: Path, edit: ContactEdit) -> Path:
             raise Refused("cli_file_changed", {"path": edit.relative}, CONFLICT)
         write_new(path, edit.after, overwrite=True)
     except OSError as error:
-        raise Refused("cli_write_failed", {"path": edit.relative, "detail": error.strerror or str(error)},
+        raise Refused("cli_write_failed", {"path": edit.relative, **os_error(error)},
                       CONFLICT) from None
     return path
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISLNK
 from typing import Any, Literal
 
+from muistio.messages.os_errors import os_error
 from muistio.parse_cache import ParseCache
 from muistio.problems import Problem
 from muistio.yaml_document import KeyPath
@@ -168,7 +169,7 @@ def load_file(root: Path, path: Path, kind: Kind, cache: LoadCache | None = None
             return _unreadable(relative, kind, "file_too_large", {"size": size, "limit": "1"})
         data = path.read_bytes()
     except OSError as error:
-        return _unreadable(relative, kind, "unreadable", {"detail": error.strerror or str(error)})
+        return _unreadable(relative, kind, "unreadable", os_error(error))
     source = parse_source(relative, kind, data, parsed)
     if cache is not None:
         cache.put(path, stat, source)

@@ -27,6 +27,7 @@ from muistio.followups import EXAMPLE_ACTION
 from muistio.knowledge_base import KnowledgeBase
 from muistio.load import COMPANIES_DIR, MEMOS_DIR, parse_source
 from muistio.messages import render_message
+from muistio.messages.os_errors import os_error
 from muistio.names import did_you_mean, slugify
 from muistio.problems import Problem
 from muistio.schema import SLUG_PATTERN
@@ -278,8 +279,7 @@ def write_file(root: Path, new: NewFile) -> Path:
     except FileExistsError:
         raise _exists(root, new, path.name) from None
     except OSError as error:
-        detail = error.strerror or str(error)
-        raise Refused("cli_write_failed", {"path": new.relative, "detail": detail}, CONFLICT) from None
+        raise Refused("cli_write_failed", {"path": new.relative, **os_error(error)}, CONFLICT) from None
     return path
 
 

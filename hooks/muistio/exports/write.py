@@ -18,6 +18,7 @@ from muistio.fileio import write_new
 from muistio.followups import ActionItem
 from muistio.knowledge_base import KnowledgeBase
 from muistio.messages import render_message
+from muistio.messages.os_errors import os_error
 
 
 class ExportRefused(Exception):
@@ -26,14 +27,14 @@ class ExportRefused(Exception):
     Raised for every OS error too, so that `kb export` prints one line naming the path rather
     than a traceback."""
 
-    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+    def __init__(self, code: str, path: Path, error: OSError | None = None) -> None:
         super().__init__(code, path)
         self.code = code
         self.path = path
-        self.detail = detail
+        self.params: dict[str, object] = os_error(error) if error is not None else {"detail": ""}
 
     def message(self, lang: str) -> str:
-        return render_message(self.code, {"path": str(self.path), "detail": self.detail}, lang)
+        return render_message(self.code, {"path": str(self.path), **self.params}, lang)
 
 
 def export_all(kb: KnowledgeBase, items: list[ActionItem], out: Path, today: datetime.date,
@@ -63,7 +64,7 @@ def export_all(kb: KnowledgeBase, items: list[ActionItem], out: Path, today: dat
                 done.unlink(missing_ok=True)
             if isinstance(error, FileExistsError):  # created by someone else since the check
                 raise ExportRefused("cli_export_exists", path) from None
-            raise ExportRefused("cli_export_write_failed", path, _detail(error)) from None
+            raise ExportRefused("cli_export_write_failed", path, error) from None
         written.append(path)
         if not existed:
             created.append(path)
@@ -83,16 +84,13 @@ def _prepare(out: Path, targets: list[Path], overwrite: bool) -> None:
         if _exists(out):
             raise ExportRefused("cli_export_not_folder", out)
     except OSError as error:  # e.g. a folder that may not be read
-        raise ExportRefused("cli_export_write_failed", Path(error.filename or out), _detail(error)) from None
+        raise ExportRefused("cli_export_write_failed", Path(error.filename or out), error) from None
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # a file on the way, no permission, a read-only or virtual file system
-        raise ExportRefused("cli_export_mkdir_failed", out, _detail(error)) from None
+        raise ExportRefused("cli_export_mkdir_failed", out, error) from None
 
 
 def _exists(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
-
-def _detail(error: OSError) -> str:
-    return error.strerror or str(error)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from muistio.messages import cli, content, core, followups, importer, linking
+from muistio.messages.os_errors import in_language
 
 CATALOGUE: dict[str, dict[str, tuple[str, str, str]]] = {
     **core.MESSAGES,
@@ -36,6 +37,8 @@ def render_message(code: str, params: dict[str, Any], lang: str = "en") -> str:
     if params.get("suggestion") and not with_suggestion and not otherwise:
         fix = ""
     sentence = f"{text} {fix}".strip()
+    if "errno" in params:
+        params = in_language(params, lang)
     try:
         return sentence.format(**params)
     except (KeyError, IndexError, ValueError):
