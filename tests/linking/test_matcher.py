@@ -106,6 +106,19 @@ def test_abbreviations_take_endings_after_a_colon_only() -> None:
     assert surfaces("Sana TKKn ei ole muoto, eikä TKKssa.") == []
 
 
+def test_an_abbreviation_takes_the_long_vowel_its_last_letter_or_number_is_read_with() -> None:
+    """The illative and partitive follow how the end is read: 3M ("äm") 3M:ään and 3M:ää, St1
+    ("yksi") St1:een, SAS ("äs") SAS:ia; a colon and the ending are still required."""
+    matcher = Matcher([Term("3M", "company:3m"), Term("St1", "company:st1"), Term("SAS", "company:sas")])
+    found = matcher.find("3M:ään ja 3M:ää, St1:een ja SAS:ia; 3Mää, St1een ja SAS:iaa eivät ole muotoja.")
+    assert [(m.surface, m.key) for m in found] == [
+        ("3M:ään", "company:3m"),
+        ("3M:ää", "company:3m"),
+        ("St1:een", "company:st1"),
+        ("SAS:ia", "company:sas"),
+    ]
+
+
 def test_a_company_form_at_the_end_of_a_name_takes_its_ending_after_a_colon() -> None:
     """Finnish writes "Alfa Oy:n", "Fazer Oyj:lle", "Apple Inc:n": a company form is an
     abbreviation even though it is not in capitals."""

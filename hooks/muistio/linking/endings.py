@@ -158,9 +158,11 @@ def forms_after_plural_j() -> frozenset[str]:
 def forms_after_abbreviation() -> frozenset[str]:
     """All-capital abbreviations take endings only after a colon: TKK:n, WSOY:lle, OP:hen.
 
-    Which illative an abbreviation takes depends on how its last letter is pronounced
-    (TKK:hon, OP:hen, WSOY:hyn), so every vowel is allowed. "TKKn" is not a form.
+    Which illative and partitive an abbreviation takes depends on how its last letter or number
+    is pronounced (TKK:hon, OP:hen, WSOY:hyn; 3M:ään and 3M:ää for "äm", St1:een for "yksi",
+    SAS:ia), so every vowel is allowed, short and long. "TKKn" is not a form.
     """
-    cases = (*_singular_cases(), *(vowel + "n" for vowel in VOWELS), "t", "iin")
+    cases = (*_singular_cases(), *(vowel + "n" for vowel in VOWELS), *(vowel * 2 + "n" for vowel in VOWELS),
+             "t", "iin", "aa", "ää", "ia", "iä")
     after_colon = _with_suffixes(cases, bare=False) | frozenset(CLITICS)
     return frozenset(("", *(":" + form for form in after_colon)))
