@@ -128,8 +128,10 @@ class ParseCache:
             written = json.loads(header)
             if written["fingerprint"] == _fingerprint() and written["checksum"] == _checksum(body):
                 data = json.loads(body)
-                self._valid_kept = data["valid"]
-                return data["entries"]
+                entries, valid = data["entries"], data["valid"]
+                if isinstance(entries, dict) and isinstance(valid, dict):
+                    self._valid_kept = {kind: texts for kind, texts in valid.items() if isinstance(texts, dict)}
+                    return entries
         except (OSError, ValueError, KeyError, TypeError):
             pass
         return {}
