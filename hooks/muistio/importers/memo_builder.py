@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from bs4 import Tag
@@ -83,7 +83,14 @@ class Memo:
         day = self.date.isoformat()
         return PurePosixPath("memos", f"{self.date.year:04d}", f"{day}-{slug}{extra}.md")
 
+    def file_line(self, body_line: int) -> int:
+        """The line in the written file of line `body_line` of the body (the report names it)."""
+        return self._front_matter().count("\n") + 1 + body_line
+
     def text(self) -> str:
+        return self._front_matter() + "\n" + self.body
+
+    def _front_matter(self) -> str:
         fields: list[tuple[str, front_matter.Value]] = [
             ("title", self.title),
             ("date", self.date),
@@ -94,7 +101,7 @@ class Memo:
         if self.authors:
             fields.append(("authors", self.authors))
         fields.append(("source", self.source))
-        return front_matter.render(fields) + "\n" + self.body
+        return front_matter.render(fields)
 
 
 def build_memo(page: Page, directory: Directory) -> Memo:
@@ -131,7 +138,8 @@ def build_memo(page: Page, directory: Directory) -> Memo:
             unknown_orgs.append(org)
 
     _shift_headings(body)
-    markdown, notes = to_markdown(body)
+    markdown, notes, task_lines = to_markdown(body)
+    tasks = [replace(task, body_line=task_lines.get(index, 0)) for index, task in enumerate(tasks)]
     tags = list(page.labels) or [slugify(parent) for parent in page.parents if slugify(parent)]
     attendees = [p.slug for p in people if p.slug and p.how != "byline"]
     return Memo(

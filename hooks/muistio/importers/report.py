@@ -97,6 +97,8 @@ def _page(result: PageResult, dry_run: bool, lang: str) -> list[str]:
         lines += _memo(memo, result.outcome, lang)
     lines += _removed(page.removed, lang)
     if memo is not None:
+        if result.outcome is not None and result.outcome.action not in {"skipped", "failed"}:
+            lines += _undescribed(memo, result.outcome, lang)
         lines += _unknown(memo, lang)
         lines += [f"- {_say('import_report_note', lang)}: {note.render(lang)}" for note in memo.notes]
         if dry_run and result.outcome and result.outcome.action.startswith("would"):
@@ -125,8 +127,9 @@ def _file_outcome(outcome: Outcome, lang: str) -> str:
 
 
 def _memo(memo: Memo, outcome: Outcome, lang: str) -> list[str]:
-    owned = sum(1 for t in memo.tasks if t.owner_slug)
-    due = sum(1 for t in memo.tasks if t.due)
+    tasks = [t for t in memo.tasks if t.described]  # the others are text now, listed apart
+    owned = sum(1 for t in tasks if t.owner_slug)
+    due = sum(1 for t in tasks if t.due)
     lines = [
         f"- {_say('import_report_file', lang)}: {_file_outcome(outcome, lang)}",
         f"- {_say('import_report_title', lang)}: {memo.title}",
@@ -137,9 +140,33 @@ def _memo(memo: Memo, outcome: Outcome, lang: str) -> list[str]:
     ]
     if memo.authors:
         lines.append(f"- {_say('import_report_authors', lang)}: {_list(memo.authors, lang)}")
-    if memo.tasks:
+    if tasks:
         detail = _say("import_report_tasks_detail", lang, owned=owned, due=due)
-        lines.append(f"- {_say('import_report_tasks', lang)}: {len(memo.tasks)} ({detail})")
+        lines.append(f"- {_say('import_report_tasks', lang)}: {len(tasks)} ({detail})")
+    return lines
+
+
+def _undescribed(memo: Memo, outcome: Outcome, lang: str) -> list[str]:
+    """Each task that said only who and when, at its line in the memo, with the follow-up it
+    becomes once the person who imports writes what was to be done. Not a problem: the memo is
+    valid and the import succeeded; only the words to do are missing, and only a person knows them.
+    Skipped and failed memos are left out: the file there is not the one this line counts in."""
+    lines: list[str] = []
+    for task in memo.tasks:
+        if task.described:
+            continue
+        parts = ["[x]" if task.done else "[ ]"]
+        if task.owner_slug:
+            parts.append(f"@{task.owner_slug}")
+        parts.append(_say("import_report_what_to_do", lang))
+        if task.due:
+            parts.append(f"(due {task.due})")
+        lines.append("- " + _say(
+            "import_report_undescribed_task", lang,
+            where=f"{outcome.path}:{memo.file_line(task.body_line)}",
+            source=f"{memo.page.path}:{task.line}",
+            follow_up="- " + " ".join(parts),
+        ))
     return lines
 
 

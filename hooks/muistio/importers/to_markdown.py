@@ -5,6 +5,10 @@ knowledge base expects: task items in its action syntax, mentions as plain names
 links names itself), `<time>` as the ISO date from its attribute (the displayed text depends on
 the viewer's locale), code blocks with their language, and escaping kept to the minimum so the
 Markdown source stays readable for people who edit it by hand.
+
+A task `tasks.py` found without words to do is written as a plain list item, with a marker
+that `to_markdown` turns into its line and removes: the report must name the line of the memo,
+which only exists once the whole page is Markdown.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ MENTION_CLASSES = {"confluence-userlink", "user-mention"}
 _BLOCKS = {"p", "li", "div", "td", "th", "blockquote", "[document]", "h1", "h2", "h3", "h4", "h5", "h6"}
 _LINE_START = re.compile(r"^(\s*)(?:(#|>|[-+=](?=\s|$))|(\d+)(?=[.)](?:\s|$)))")
 _BRUSH = re.compile(r"brush:\s*([\w+#-]+)")
+_MARK = "\ue000{}\ue001"
+"""Private-use characters no page contains: `_MARK.format(index)` marks task `index`'s line."""
+_MARKED = re.compile("\ue000(\\d+)\ue001")
 
 
 class MemoConverter(MarkdownConverter):
@@ -68,7 +75,10 @@ class MemoConverter(MarkdownConverter):
         return str(el.get("datetime") or text)
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        if el.has_attr("data-inline-task-id"):
+        if el.has_attr("data-muistio-undescribed"):
+            line = _MARK.format(el["data-muistio-undescribed"]) + self.escape(str(el["data-muistio-text"]), parent_tags)
+            text = f"{line}\n{text.strip()}" if text.strip() else line  # a nested list stays under it
+        elif el.has_attr("data-inline-task-id"):
             box = "[x]" if "checked" in el.get_attribute_list("class") else "[ ]"
             owner = el.get("data-muistio-owner")
             due = el.get("data-muistio-due")
@@ -115,10 +125,12 @@ def _code_language(el: Tag) -> str:
     return ""
 
 
-def to_markdown(body: Tag) -> tuple[str, list[Message]]:
-    """Markdown for a page body, and notes on what could not be carried over as it was."""
+def to_markdown(body: Tag) -> tuple[str, list[Message], dict[int, int]]:
+    """Markdown for a page body, notes on what could not be carried over as it was, and the
+    body line of each task written as text (by its index among the page's tasks)."""
     converter = MemoConverter()
     markdown = converter.convert_soup(body)
     markdown = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", markdown)
-    markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip("\n")
-    return markdown + "\n", converter.notes
+    markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"
+    lines = {int(found[1]): markdown.count("\n", 0, found.start()) + 1 for found in _MARKED.finditer(markdown)}
+    return _MARKED.sub("", markdown), converter.notes, lines

@@ -138,6 +138,14 @@ MESSAGES: dict[str, Entry] = {
     "import_report_tasks": _words("Action items", "Toimenpiteet"),
     "import_report_tasks_detail": _words("{owned} with an owner, {due} with a due date",
                                          "vastuuhenkilö nimetty: {owned}, määräaika annettu: {due}"),
+    "import_report_undescribed_task": _words(
+        "Task without a description: `{where}` (from `{source}`): the task did not say what is to be done, "
+        "so it is written as text, not as a follow-up. Write what is to be done and make it one: `{follow_up}`; "
+        "or delete the line",
+        "Tehtävä ilman kuvausta: `{where}` (lähde `{source}`): tehtävässä ei sanottu, mitä tehdään, joten "
+        "se kirjoitettiin tekstiksi eikä toimenpiteeksi. Kirjoita, mitä tehdään, ja tee siitä toimenpide: "
+        "`{follow_up}`; tai poista rivi"),
+    "import_report_what_to_do": _words("<what is to be done>", "<mitä tehdään>"),
     "import_report_none": _words("none", "ei yhtään"),
     "import_report_removed": _words("Removed lines", "Poistetut rivit"),
     "import_report_note": _words("Note", "Huomio"),
