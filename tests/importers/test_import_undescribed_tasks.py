@@ -146,3 +146,19 @@ def test_xml_export_task_of_a_mention_alone_or_a_date_alone_is_text_and_reported
         where = f"{MEMO}:{_line_of(memo, text)}"
         source_at = f"{export}/entities.xml:{source}"
         assert REPORT["fi"].format(where=where, source=source_at, follow_up=follow_up) in report
+
+
+def test_a_tasks_due_date_stays_on_its_own_line_above_its_sub_tasks(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A due date was written after everything nested under the task, on its last sub-task's
+    line, where it became that sub-task's date."""
+    nested = ENTITIES.replace(
+        '<time datetime="2012-05-16" /><ac:task-list>',
+        f'{PETRI} valmistelee sopimuksen <time datetime="2012-05-16" /><ac:task-list>')
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "entities.xml").write_text(nested, encoding="utf-8")
+    memo, _ = _import(site, export, capsys)
+    task = "- [ ] @petri-laitinen valmistelee sopimuksen (due 2012-05-16)"
+    assert memo[_line_of(memo, task):][:1] == ["  - [ ] @petri-laitinen soittaa Rondoon"]

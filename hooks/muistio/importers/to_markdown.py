@@ -82,11 +82,14 @@ class MemoConverter(MarkdownConverter):
             box = "[x]" if "checked" in el.get_attribute_list("class") else "[ ]"
             owner = el.get("data-muistio-owner")
             due = el.get("data-muistio-due")
+            # the task's own line, then what is nested under it: a due date after all of it landed
+            # on the last sub-task's line, and `followups` read it as that sub-task's
+            own, newline, nested = text.strip().partition("\n")
             text = " ".join(
                 part
-                for part in (box, f"@{owner}" if owner else "", text.strip(), f"(due {due})" if due else "")
+                for part in (box, f"@{owner}" if owner else "", own, f"(due {due})" if due else "")
                 if part
-            )
+            ) + newline + nested
         converted: str = super().convert_li(el, text, parent_tags)
         return converted
 
