@@ -187,6 +187,41 @@ def test_typing_a_name_lists_its_page_first(reader: Reader, many_memos_site: Sit
     assert found[:1] == [expected], f"searching {query!r} lists {found}"
 
 
+def every_result(reader: Reader, site: Site, query: str) -> list[str]:
+    """The pages the page of every result (haku.html?hae=...) lists first for `query` (twenty at
+    most, as many as it lists before "Lataa lisää tuloksia"), in its order."""
+    from urllib.parse import quote
+
+    page = reader.visit(site, f"haku.html?hae={quote(query)}")
+    message = page.locator(".pagefind-ui__message", has_text=" tulosta haulle ")
+    message.wait_for(timeout=20_000)
+    total = int(message.inner_text().split()[0])
+    titles = ".pagefind-ui__result-inner > .pagefind-ui__result-title a"  # the pages, not their sections
+    # each result is listed first and titled when its data has come: wait for the titles
+    page.wait_for_function("([selector, n]) => document.querySelectorAll(selector).length >= n",
+                           arg=[titles, min(total, 20)], timeout=20_000)
+    return page.locator(titles).evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("tampereen teknologialle", "/companies/tampereen-teknologia/"),  # Pagefind alone ranks it 9th
+        ("Aurora TEK:n", "/companies/aurora-teknologia/"),  # another name, with a case ending
+    ],
+)
+def test_the_page_of_every_result_lists_them_in_the_search_boxs_order(reader: Reader, many_memos_site: Site,
+                                                                       query: str, expected: str) -> None:
+    """"näytä kaikki" opens the page of every result, which kept Pagefind's own order: the page
+    of the name typed, first in the search box, was far down there. It lists them as the box does."""
+    page = reader.visit(many_memos_site)
+    box = search(page, query, [expected])
+    assert box[:1] == [expected], box
+    assert len(box) >= 10, box  # enough of the order to compare
+    listed = every_result(reader, many_memos_site, query)
+    assert listed[:len(box)] == box
+
+
 def test_a_word_that_is_no_name_keeps_pagefinds_order(reader: Reader, many_memos_site: Site) -> None:
     """Every organisation's and person's page lists open follow-ups that say "Lähettää tarjouksen";
     none of them is named so, and the follow-ups page, which says it most, stays first."""

@@ -9,11 +9,8 @@
  * "metropoliassa" finds "Metropolia"; "Laitinen" finds a memo that says only "Laitisen" through
  * the canonical names its "Mainitaan tässä muistiossa" line repeats.
  *
- * Typing a name lists the page of that name first. Pagefind ranks by how densely a page holds the
- * words, and memos titled "Tapaaminen Sanoma WSOY:n kanssa", each naming the company again and
- * again, outrank the company's own page, which lists them all. So each query is asked twice: as
- * typed, and of the pages of names alone (overrides/main.html marks them with a filter and lists
- * their names); a page of a name whose names hold every word typed goes first.
+ * The order of the results is muistio-ranking.js's, which the page of every result (haku.html)
+ * shares: the page of a name typed first, then Pagefind's order.
  */
 "use strict";
 
@@ -23,14 +20,10 @@ self.document = undefined;
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SHOWN = 20; /* result pages fetched per query; Material shows ten, then more on scroll */
-const NAME_PAGES = { sivu: "nimi" }; /* organisations, people, offerings (overrides/main.html) */
-const NAMES_TRIED = 5; /* pages of names looked at for the first places: people share first names */
-const NAMES_FROM = 3; /* letters in the longest word typed before pages of names are asked for: a
- * shorter word begins so many words that Pagefind takes up to twice as long ("op": 0.47 s → 0.84 s
- * at 5,000 memos), while a name of two letters ("OP") is Pagefind's first result anyway */
 /* How many results there were, for the line above them (muistio-search-count.js). */
 const COUNT = typeof BroadcastChannel === "function" ? new BroadcastChannel("muistio-search") : null;
 let pagefind = null;
+let ranking = null; /* muistio-ranking.js: an ES module, so that the page of every result imports it too */
 let latest = 0;
 let running = Promise.resolve(); /* one search at a time: see the QUERY message below */
 
@@ -46,6 +39,15 @@ function load() {
     loading.catch(() => { if (pagefind === loading) pagefind = null; }); /* the next query tries again */
   }
   return pagefind;
+}
+
+function order() {
+  if (ranking === null) {
+    const loading = import(new URL("muistio-ranking.js", self.location.href).href);
+    ranking = loading;
+    loading.catch(() => { if (ranking === loading) ranking = null; }); /* as Pagefind's: tried again */
+  }
+  return ranking;
 }
 
 /* Pagefind keeps what it fetched, a failed fetch too: one dropped connection (a phone between
@@ -72,42 +74,6 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function wordsOf(text) {
-  return String(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
-}
-
-/* Whether one of the page's names holds every word typed: as the start of one of its words
- * ("sano" for Sanoma WSOY), or inflected ("metropoliassa", "op-pohjolaan": the typed word starts
- * with one of three letters or more). */
-function isNamed(typed, page) {
-  const meta = page.meta || {};
-  const names = [meta.title || "", ...String(meta.nimet || "").split(" | ")];
-  return names.some((name) => {
-    const words = wordsOf(name);
-    return typed.every((word) => words.some((part) => part.startsWith(word) || (part.length > 2 && word.startsWith(part))));
-  });
-}
-
-async function namedFirst(module, words) {
-  const typed = wordsOf(words);
-  if (!typed.some((word) => word.length >= NAMES_FROM)) return [];
-  const found = await module.search(words, { filters: NAME_PAGES });
-  if (!found) return [];
-  const pages = await Promise.all(found.results.slice(0, NAMES_TRIED).map((result) => result.data()));
-  return pages.filter((page) => isNamed(typed, page));
-}
-
-/* Finnish writes an abbreviation's case ending after a colon: "Sanoma WSOY:n", "TKK:lla",
- * "OP:lle". Pagefind's stemmer does not take every such ending off, and "Sanoma WSOY:n" found
- * only a page with that very form, not Sanoma WSOY's own page. The ending goes before Pagefind is
- * asked: the abbreviation alone then finds every form, as a typed word finds the words it begins.
- * (muistio-haku.js does the same on the page of every result.) */
-const COLON_ENDING = /(\p{L}):\p{L}+/gu;
-
-function withoutColonEndings(query) {
-  return query.replace(COLON_ENDING, "$1");
-}
-
 /* A memo's title after its date, as the timeline lists it: a dozen memos are all "Tapaaminen
  * Kide Data:n kanssa" (overrides/main.html gives Pagefind the date as `pvm`). */
 function titled(page) {
@@ -117,29 +83,30 @@ function titled(page) {
 }
 
 async function search(query) {
-  const words = withoutColonEndings(query.trim());
-  if (!words) return { items: [] };
-  const module = await load();
-  const [found, first] = await Promise.all([module.search(words), namedFirst(module, words)]);
+  if (!query.trim()) return { items: [] };
+  const [module, ranked] = await Promise.all([load(), order()]);
+  const found = await ranked.search(module, query);
   if (!found) return { items: [] };
   const results = found.results.slice(0, SHOWN);
   const pages = await Promise.all(results.map((result) => result.data()));
-  const top = results.length ? results[0].score : 1;
-  const shown = new Set(first.map((page) => page.url));
-  const ranked = [
-    ...first.map((page) => [page, top]),
-    ...pages.map((page, rank) => [page, results[rank].score]).filter(([page]) => !shown.has(page.url)),
-  ].slice(0, SHOWN);
-  const terms = Object.fromEntries(words.toLowerCase().split(/\s+/).map((term) => [term, true]));
+  /* Material's Enter opens the result with the highest score (the first of equals), and the pages
+   * of names moved first may have lower scores than the results after them: each result's score
+   * is capped by the one above it, so that Enter opens the first one listed. */
+  let score = Infinity;
+  const terms = Object.fromEntries(ranked.withoutColonEndings(query.trim()).toLowerCase().split(/\s+/)
+    .map((term) => [term, true]));
   return {
     total: found.results.length, /* not Material's: see the QUERY message below */
-    items: ranked.map(([page, score]) => [{
-      location: page.url,
-      title: escapeHtml(titled(page)),
-      text: `<p>${page.excerpt}</p>`,
-      score,
-      terms,
-    }]),
+    items: results.map((result, rank) => {
+      score = Math.min(score, result.score);
+      return [{
+        location: pages[rank].url,
+        title: escapeHtml(titled(pages[rank])),
+        text: `<p>${pages[rank].excerpt}</p>`,
+        score,
+        terms,
+      }];
+    }),
   };
 }
 
