@@ -73,7 +73,8 @@ class _State:
     nav: Navigation | None = None
     """This build's navigation, from `on_nav` to `on_env` (which MkDocs does not give it)."""
     with_islands: dict[str, GeneratedPage] = {}
-    """This build's generated pages that have HTML islands, by source path, for `on_page_content`."""
+    """This build's generated pages whose HTML `fill` completes (their islands, the mark of a listing
+    page), by source path, for `on_page_content`."""
     early_index: search_index.EarlyIndex | None = None
     """Pagefind indexing a copy of the pages, from `on_env` to `on_post_build`."""
     rewrite: SiteRewrite | None = None
@@ -103,7 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.info(problem.render(lang))  # not a warning: --strict must not fail on it
         else:
             log.warning(problem.render(lang))
-    _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands}
+    _STATE.with_islands = {page.src_uri: page for page in site.pages if page.islands or page.listing}
     to_root = Path(os.path.relpath(root, config.docs_dir)).as_posix()  # edit_uri is read from docs_dir
     for page in site.pages:
         existing = files.get_file_from_path(page.src_uri)

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
+from muistio.pages import markup
 from sitebuild import REPO, broken_links, content, links_to, mkdocs_build, page, search_entries, site_skeleton
 
 SEED = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md"
@@ -358,6 +359,58 @@ def test_pages_of_names_go_to_search_with_every_name(site: Path) -> None:
     assert [url for url, entry in entries.items() if entry["filters"] and not url.startswith(
         ("/companies/", "/people/", "/offerings/"))] == []
     assert entries["/companies/"]["filters"] == {}
+
+
+HEADING_WEIGHTS = {"h1": 7.0, "h2": 6.0, "h3": 5.0, "h4": 4.0, "h5": 3.0, "h6": 2.0}
+"""The weights Pagefind gives a heading's words unless an element around it sets its own."""
+
+
+def search_weight(element: Tag) -> float:
+    """How much Pagefind weighs the words of `element`: the `data-pagefind-weight` of the nearest
+    element around it that has one (a heading within takes it too), else a heading's own, else 1."""
+    weights = [float(e["data-pagefind-weight"]) for e in [element, *element.parents]
+               if isinstance(e, Tag) and e.has_attr("data-pagefind-weight")]
+    if weights:
+        return weights[0]
+    headings = [HEADING_WEIGHTS[e.name] for e in [element, *element.parents] if e.name in HEADING_WEIGHTS]
+    return headings[0] if headings else 1.0
+
+
+def weights_of(soup: BeautifulSoup, text: str) -> list[float]:
+    """The search weight of each place `text` stands in the page's indexed body."""
+    body = soup.select_one("[data-pagefind-body]")
+    assert body is not None
+    return [search_weight(found.parent) for found in body.find_all(string=lambda s: s is not None and text in s)]
+
+
+def test_listings_weigh_less_in_search_than_the_pages_they_list(site: Path) -> None:
+    """Searching "Laitinen" listed the seed memo, the meeting he was at, 9th: after six
+    organisations' pages that name him only in their tables of follow-ups and lists of who came,
+    short pages where his name stood densest. What a page lists of other pages (follow-ups, memos
+    with their sentences, attendees; the follow-ups page, the home page, the timeline, the
+    directories and the tag index whole) weighs less in the index than the pages it comes from;
+    it is still indexed, and found (both tested in Chromium, tests/browser)."""
+    listed = markup.LISTING_WEIGHT
+    assert 0 < listed < 1
+    memo = page(site, SEED)
+    assert weights_of(memo, "Petri Laitinen") and set(weights_of(memo, "Petri Laitinen")) == {1.0}
+    assert set(weights_of(memo, "Tarkastelee")) == {1.0}  # the memo's own follow-up
+    person = page(site, "people/petri-laitinen.md")
+    assert weights_of(person, "Petri Laitinen") == [HEADING_WEIGHTS["h1"]]
+    for slug in COMPANIES:
+        company = page(site, f"companies/{slug}.md")
+        assert weights_of(company, "Tarkastelee") == [listed], slug  # the table of follow-ups
+        assert set(weights_of(company, "Tapaaminen projektipäällikkö Petri Laitisen kanssa")) == {listed}, slug
+        assert weights_of(company, "Petri Laitinen")[-2:] == [listed, listed], slug  # follow-up, attendee
+    assert weights_of(page(site, "companies/metropolia.md"), "Petri Laitinen")[0] == 1.0  # its contact
+    assert weights_of(page(site, "companies/metropolia.md"), "Metropolia")[0] == HEADING_WEIGHTS["h1"]
+    followups = page(site, "followups.md")
+    assert weights_of(followups, "Petri Laitinen (1)") == [listed]  # a heading, weighed as the list
+    assert weights_of(followups, "Seuranta") == [HEADING_WEIGHTS["h1"]]  # its title is its own
+    listings = {"index.md": "Petri Laitisen", "memos/index.md": "Petri Laitisen", "companies/index.md": "Sanoma WSOY",
+                "people/index.md": "Petri Laitinen", "tags.md": "Petri Laitisen"}
+    for uri, text in listings.items():
+        assert set(weights_of(page(site, uri), text)) == {listed}, uri
 
 
 def test_the_page_of_every_result_is_no_result_itself(site: Path) -> None:

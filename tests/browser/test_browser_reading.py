@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SEED_TITLE = "Tapaaminen projektipäällikkö Petri Laitisen kanssa"
 SEED_PATH = "/memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa/"
 SANOMA_PATH = "/companies/sanoma-wsoy/"
+PERSON_PATH = "/people/petri-laitinen/"
 
 
 def article_text(page: Page) -> str:
@@ -220,6 +221,22 @@ def test_the_page_of_every_result_lists_them_in_the_search_boxs_order(reader: Re
     assert len(box) >= 10, box  # enough of the order to compare
     listed = every_result(reader, many_memos_site, query)
     assert listed[:len(box)] == box
+
+
+@pytest.mark.parametrize("query", ["Laitinen"])
+def test_a_person_is_found_before_the_pages_that_list_their_follow_ups(reader: Reader, repo_site: Site,
+                                                                       query: str) -> None:
+    """Searching "Laitinen" listed the meeting he was at 9th, after six organisations' pages that
+    name him in their tables of follow-ups and lists of who came. His page comes first, then the
+    memo, then the pages that list it, in the search box and on the page of every result; those
+    pages are still found."""
+    reititin = "/companies/reititin/"  # names him only in what it lists
+    page = reader.visit(repo_site)
+    for found in (search(page, query, [PERSON_PATH, SEED_PATH, reititin, "/followups/"]),
+                  every_result(reader, repo_site, query)):
+        assert found[:2] == [PERSON_PATH, SEED_PATH], f"searching {query!r} lists {found}"
+        assert reititin in found and "/followups/" in found, found
+        assert [path for path in found[2:] if path in (PERSON_PATH, SEED_PATH)] == []
 
 
 def test_a_word_that_is_no_name_keeps_pagefinds_order(reader: Reader, many_memos_site: Site) -> None:

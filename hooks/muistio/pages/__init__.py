@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from muistio.pages.markup import LISTING
+
 if TYPE_CHECKING:
     from muistio.crosslink import Linked
     from muistio.followups import ActionItem
@@ -85,18 +87,29 @@ class GeneratedPage:
     """The file in the repository the page is made from, relative to its root (a memo's own file;
     for a person or an offering, their organisation's file): where a reader who spots a mistake
     goes to correct it (the theme's edit button). None for pages made from many files."""
+    listing: bool = False
+    """A page that only lists what other pages say (the follow-ups, the home page, the timeline,
+    the directories): below its title, its words weigh less in search than on the pages it lists
+    (`markup.LISTING`), so that "Laitinen" finds his memos before the follow-ups page, whose
+    heading of his name outranked them."""
 
     def fill(self, converted: str) -> str:
-        """The page's HTML (its Markdown as converted) with each island mark replaced by its HTML."""
+        """The page's HTML (its Markdown as converted) with each island mark replaced by its HTML,
+        and a listing page's wrapped in the mark that weighs it less (the theme writes the title
+        above it, outside)."""
+        filled = self._islands_in(converted)
+        return f"<div {LISTING}>\n{filled}\n</div>" if self.listing else filled
+
+    def _islands_in(self, text: str) -> str:
         if not self.islands:
-            return converted
-        return _ISLAND_MARK.sub(lambda mark: self._island(int(mark[1]), mark[0]), converted)
+            return text
+        return _ISLAND_MARK.sub(lambda mark: self._island(int(mark[1]), mark[0]), text)
 
     @property
     def standalone_markdown(self) -> str:
         """The page as one Markdown text, islands written in as raw HTML blocks: the same page
         for a tool that has no adapter to fill the islands (the benchmark's hook-free build)."""
-        return self.fill(self.markdown)
+        return self._islands_in(self.markdown)
 
     def _island(self, number: int, mark: str) -> str:
         return self.islands[number] if number < len(self.islands) else mark

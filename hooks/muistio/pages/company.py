@@ -126,7 +126,7 @@ def count_list(ctx: Context, seen: dict[str, list[Memo]], described: Callable[[s
         count = f"{len(memos)} {'muistio' if len(memos) == 1 else 'muistiota'}"
         latest = f", viimeksi {finnish_date(memos[0].date)}" if memos[0].date else ""
         items.append(f"{html_link(name, uri, page, urls)}{where}: {count}{latest}")
-    return html_list(items)
+    return html_list(items, listing=True)
 
 
 def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> str:
@@ -148,7 +148,7 @@ def memo_list(ctx: Context, memos: list[Memo], key: str, uri: str) -> str:
         )
         title = html_link(memo.title, uri, memo.src_uri, urls)
         rows.append(f"<strong>{finnish_date(memo.date)}</strong> {title}{quotes}")
-    return html_list(rows)
+    return html_list(rows, listing=True)
 
 
 def highlighted(mention: MemoMention) -> str:

@@ -102,4 +102,5 @@ def dashboard_page(ctx: Context) -> GeneratedPage:
     parts.append("")
     if untracked:
         parts += [f"Lisäksi {plural(untracked, 'organisaatio', 'organisaatiota')} ilman seurattavaa tilaa.", ""]
-    return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]}, tuple(islands))
+    return GeneratedPage(HOME, "Etusivu", "\n".join(parts), {"hide": ["navigation", "toc"]}, tuple(islands),
+                         listing=True)

@@ -35,7 +35,7 @@ def item_table(items: list[ActionItem], ctx: Context, from_uri: str, owner_colum
             row.append(html_link(person.name, from_uri, person.src_uri, urls) if person else "–")
         row.append(html_link(f"{finnish_date(item.memo.date)} {item.memo.title}", from_uri, item.memo.src_uri, urls))
         rows.append(row)
-    return html_table(columns, rows)
+    return html_table(columns, rows, listing=True)
 
 
 def linked_text(item: ActionItem, ctx: Context, from_uri: str) -> str:
@@ -116,4 +116,4 @@ def followups_page(ctx: Context) -> GeneratedPage:
         table = item_table(done, ctx, FOLLOWUPS, owner_column=True)
         parts += island(islands, f'<details class="note">\n<summary>Tehdyt toimenpiteet ({len(done)})</summary>\n'
                                  f"{table}\n</details>")
-    return GeneratedPage(FOLLOWUPS, "Seuranta", "\n".join(parts), islands=tuple(islands))
+    return GeneratedPage(FOLLOWUPS, "Seuranta", "\n".join(parts), islands=tuple(islands), listing=True)

@@ -31,7 +31,7 @@ def timeline_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
             title = html_link(memo.title, TIMELINE, memo.src_uri, directory_urls)
             rows.append(f"<strong>{finnish_date(memo.date)}</strong> {title}{about}")
         parts += island(islands, html_list(rows))
-    return GeneratedPage(TIMELINE, "Muistiot", "\n".join(parts), islands=tuple(islands))
+    return GeneratedPage(TIMELINE, "Muistiot", "\n".join(parts), islands=tuple(islands), listing=True)
 
 
 def directory_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
@@ -52,7 +52,7 @@ def directory_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
                        right=[5], sortable=True)
     islands: list[str] = []
     parts = [f"{plural(len(kb.companies), 'organisaatio', 'organisaatiota')}.", "", *island(islands, table)]
-    return GeneratedPage(DIRECTORY, "Organisaatiot", "\n".join(parts), islands=tuple(islands))
+    return GeneratedPage(DIRECTORY, "Organisaatiot", "\n".join(parts), islands=tuple(islands), listing=True)
 
 
 def people_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
@@ -71,7 +71,7 @@ def people_page(kb: KnowledgeBase, directory_urls: bool) -> GeneratedPage:
                        sortable=True)
     islands: list[str] = []
     parts = [f"{plural(len(kb.people), 'henkilö', 'henkilöä')}.", "", *island(islands, table)]
-    return GeneratedPage(PEOPLE, "Henkilöt", "\n".join(parts), islands=tuple(islands))
+    return GeneratedPage(PEOPLE, "Henkilöt", "\n".join(parts), islands=tuple(islands), listing=True)
 
 
 def _by_last_name(name: str) -> str:

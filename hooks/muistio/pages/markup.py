@@ -70,9 +70,19 @@ def html_link(label: str, from_uri: str, to_uri: str, directory_urls: bool) -> s
     return f'<a href="{href(from_uri, to_uri, directory_urls)}">{escaped(label)}</a>'
 
 
-def html_list(items: Iterable[str]) -> str:
-    """A bullet list of HTML items, as Python-Markdown writes one."""
-    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+LISTING_WEIGHT = 0.25
+LISTING = f'data-pagefind-weight="{LISTING_WEIGHT}"'
+"""Marks a generated listing of other pages' facts (a table of follow-ups, the memos that name
+an organisation with their sentences, who was at its meetings): search still finds its words,
+but they count for less than the same words in the memo they come from or on the page they
+are about."""
+
+
+def html_list(items: Iterable[str], listing: bool = False) -> str:
+    """A bullet list of HTML items, as Python-Markdown writes one; a `listing` weighs less in
+    search (see `LISTING`)."""
+    start = f"<ul {LISTING}>" if listing else "<ul>"
+    return start + "\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
 
 
 Cell = str | tuple[str, str]
@@ -85,7 +95,7 @@ styles only tables without one (`table:not([class])`)."""
 
 
 def html_table(columns: Sequence[str], rows: Iterable[Sequence[Cell]], right: Sequence[int] = (),
-               sortable: bool = False) -> str:
+               sortable: bool = False, listing: bool = False) -> str:
     """A table of HTML cells, as Python-Markdown writes one (a line per cell: Pagefind reads
     `<th>A</th><th>B</th>` as the one word "AB"); columns numbered in `right` are right-aligned
     (counts). A `sortable` table is marked for the sorting script; a cell given with a key
@@ -94,7 +104,9 @@ def html_table(columns: Sequence[str], rows: Iterable[Sequence[Cell]], right: Se
     head = "".join(f"<th{align[i]}>{column}</th>\n" for i, column in enumerate(columns))
     body = "".join("<tr>\n" + "".join(_td(align[i], value) for i, value in enumerate(row)) + "</tr>\n"
                    for row in rows)
-    table = f"<table {SORTABLE}>" if sortable else "<table>"
+    marks = [SORTABLE] if sortable else []
+    marks += [LISTING] if listing else []
+    table = f"<table {' '.join(marks)}>" if marks else "<table>"
     return f"{table}\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
 
 

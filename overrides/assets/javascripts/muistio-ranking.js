@@ -11,7 +11,7 @@
  * again, outrank the company's own page, which lists them all. So each query is asked twice: as
  * typed, and of the pages of names alone (overrides/main.html marks them with a filter and lists
  * their names); a page of a name whose names hold every word typed goes first. The rest keep
- * Pagefind's order.
+ * Pagefind's order, which the weights the pages carry shape (muistio.pages.markup.LISTING).
  */
 
 export const NAME_PAGES = { sivu: "nimi" }; /* organisations, people, offerings (overrides/main.html) */
