@@ -34,11 +34,13 @@ function wordsOf(text) {
   return String(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
 }
 
-/* Whether a word typed is a form of a word of a name: its start ("sano" for Sanoma WSOY), or the
- * word inflected ("metropoliassa", "op-pohjolaan": the typed word starts with a name's word of
- * three letters or more). */
+/* Whether a word typed is a form of a word of a name: its start ("sano" for Sanoma WSOY), the word
+ * inflected ("metropoliassa", "op-pohjolaan": the typed word starts with a name's word of three
+ * letters or more), or a -nen name inflected, whose stem ends in s ("Laitisen", "Laitiselle" for
+ * Laitinen; Pagefind's Finnish stemmer keeps "laitisen" and "laitinen" apart). */
 function formOf(word, part) {
-  return part.startsWith(word) || (part.length > 2 && word.startsWith(part));
+  if (part.startsWith(word) || (part.length > 2 && word.startsWith(part))) return true;
+  return part.length > 5 && part.endsWith("nen") && word.startsWith(part.slice(0, -3) + "s");
 }
 
 /* Whether one of the page's names holds every word typed. */
