@@ -46,6 +46,15 @@ def generated_knowledge_base(root: Path, memos: int, words: int, workers: int | 
     return root
 
 
+def repository_organisations(root: Path) -> Path:
+    """The repository's mkdocs.yml and organisations in `root`, without its memos: a knowledge base
+    to import into or export from, where Petri Laitinen is a contact of Metropolia."""
+    root.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "companies", root / "companies")
+    return root
+
+
 def site_skeleton(root: Path) -> Path:
     """The repository's mkdocs.yml and docs/ in `root`, with the hook loaded from the repository."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")

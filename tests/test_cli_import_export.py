@@ -9,7 +9,7 @@ import pytest
 
 from muistio.cli import main
 from muistio.pipeline import check
-from sitebuild import REPO
+from sitebuild import REPO, repository_organisations
 
 SEED = REPO.parent / "shared" / "seed" / "confluence-page-2012-05-16.txt"
 FIXTURE_SEED = REPO / "tests" / "fixtures" / "confluence" / "confluence-page-2012-05-16.txt"
@@ -18,11 +18,7 @@ FIXTURE_SEED = REPO / "tests" / "fixtures" / "confluence" / "confluence-page-201
 @pytest.fixture
 def kb(tmp_path: Path) -> Path:
     """The repository's organisations and config, without its memos."""
-    root = tmp_path / "kb"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "companies", root / "companies")
-    return root
+    return repository_organisations(tmp_path / "kb")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -7,14 +7,13 @@ that keeps the name and the date, and the report says where it is and what to wr
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from muistio.cli import main
+from sitebuild import repository_organisations
 
-REPO = Path(__file__).resolve().parents[2]
 MEMO = "memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa.md"
 MENTION = '<a class="confluence-userlink user-mention" data-username="plaitinen">Petri Laitinen</a>'
 DUE = '<time datetime="2012-06-15">15 Jun 2012</time>'
@@ -71,11 +70,7 @@ ENTITIES = f"""<?xml version="1.0" encoding="UTF-8"?>
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """The repository's organisations (Petri Laitinen is a contact of Metropolia) and config."""
-    root = tmp_path / "kb"
-    root.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "companies", root / "companies")
-    return root
+    return repository_organisations(tmp_path / "kb")
 
 
 def _in_english(site: Path) -> None:
