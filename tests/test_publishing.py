@@ -114,8 +114,8 @@ def test_public_site_still_has_the_public_memo_and_contact(sites: dict[str, Path
 def test_a_public_follow_up_of_an_internal_contact_is_shown_without_its_owner(sites: dict[str, Path]) -> None:
     """Salla, a contact of an internal organisation, owns a follow-up in a public memo. The public
     page showed a warning box calling her unknown (she is not: she is left out) and her
-    identifier, which is her name. It shows the follow-up as any without an owner: no box, no
-    name; the internal page links her as before."""
+    identifier, which is her name. It shows the follow-up without an owner: no box, no name, and
+    on the follow-ups page under "Vastuuhenkilö ei julkinen"; the internal page links her as before."""
     memo = "memos/2012/2012-05-16-julkinen.md"
     public = content(page(sites["public"], memo))
     [task] = [li for li in public.select("li") if "Soittaa Metropoliaan" in li.get_text()]
@@ -124,6 +124,8 @@ def test_a_public_follow_up_of_an_internal_contact_is_shown_without_its_owner(si
     assert public.select(".admonition") == []
     assert "salla" not in str(public).lower()
     assert "Soittaa Metropoliaan" in (sites["public"] / "followups.ics").read_text(encoding="utf-8")
+    headings = [h.get_text().rstrip("¶").strip() for h in content(page(sites["public"], "followups.md")).select("h2")]
+    assert "Vastuuhenkilö ei julkinen (1)" in headings  # someone took it on: not "Ei vastuuhenkilöä"
     internal = content(page(sites["internal"], memo))
     [task] = [li for li in internal.select("li") if "Soittaa Metropoliaan" in li.get_text()]
     [owner] = task.select("a")

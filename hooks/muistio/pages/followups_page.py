@@ -12,6 +12,10 @@ from muistio.records import Person
 
 FOLLOWUPS = "followups.md"
 CALENDAR = "followups.ics"
+_HIDDEN_OWNER = "(ei julkinen)"
+"""The group of items whose owner the public site leaves out (a contact of an internal
+organisation): under "Ei vastuuhenkilöä" they read as if no one had taken them on. No slug can be
+this, so no one's group is taken for it."""
 
 
 def due_cell(item: ActionItem, ctx: Context) -> str:
@@ -89,7 +93,7 @@ def followups_page(ctx: Context) -> GeneratedPage:
     ]
 
     def owner_key(item: ActionItem) -> str:
-        return item.owner or ""
+        return item.owner or (_HIDDEN_OWNER if item.owner_hidden else "")
 
     islands: list[str] = []
     groups: dict[str, list[ActionItem]] = {}
@@ -104,7 +108,8 @@ def followups_page(ctx: Context) -> GeneratedPage:
 
     for owner in sorted(groups, key=group_order):
         person = ctx.kb.people.get(owner)
-        heading = _owner_heading(ctx, person, groups) if person else "Ei vastuuhenkilöä"
+        heading = (_owner_heading(ctx, person, groups) if person
+                   else "Vastuuhenkilö ei julkinen" if owner == _HIDDEN_OWNER else "Ei vastuuhenkilöä")
         parts += [f"## {text(heading)} ({len(groups[owner])})", ""]
         if person:
             parts += [f"Henkilösivu: {link(person.name, FOLLOWUPS, person.src_uri)}", ""]
