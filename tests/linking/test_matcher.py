@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from muistio.linking import Match, Matcher, Term
+from muistio.linking.matcher import TOKEN_RE, _Folded, _Words
 
 TERMS = [
     Term("Petri Laitinen", "person:petri-laitinen"),
@@ -295,18 +296,40 @@ def test_first_term_wins_a_tie_and_empty_terms_are_ignored() -> None:
 _NAMES = [Term("Sakke Oksa", "person:sakke"), Term("SÄKÄ", "company:saka"), Term("Oksa", "company:oksa"),
           Term("Äsa", "company:asa", common_word=True), Term("Яндекс", "company:yandex"),
           Term("Ωmega", "company:omega"), Term("3M", "company:3m")]
+_LOWER_CASE_NAMES = [Term("Puhelin", "x:puhelin", match_lowercase=True), Term("eBay", "company:ebay"),
+                     Term("Ämmä", "x:amma", match_lowercase=True)]
 _PIECES = ["Sakke", "Oksa", "Oksan", "SÄKÄ", "Säkä", "Äsa", "Äsan", "oksa", "A\u0308sa", "\u0308Oksa",
            "Яндекс", "яндекс", "Яндексин", "Ωmegan", "ωmega", "3M", "3M:n", "3m",
+           "puhelin", "Puhelimen", "puhelimeen", "eBay", "eBayn", "ebay", "EBAY:n", "ämmä", "a\u0308mmän", "pu",
            " ", " ", "\n", ".", ":", "'", "-", "x", "Ok", "TKK:Oksa", "@"]
 
 
-@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def cut_every_word(matcher: Matcher, text: str) -> list[Match]:
+    """The plain way to find mentions, which `Matcher.find` must agree with: every word cut and
+    tried in turn, leftmost-longest."""
+    tokens = [m.span() for m in TOKEN_RE.finditer(text)]
+    words = _Words(_Folded(text), tokens)
+    found: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        best = matcher._best_at(text, tokens, words, i)
+        if best is None:
+            i += 1
+            continue
+        last, candidate, others = best
+        start, end = tokens[i][0], tokens[last][1]
+        found.append(Match(start, end, candidate.term.key, candidate.term.text, text[start:end], others))
+        i = last + 1
+    return found
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.booleans())
 @settings(max_examples=int(os.environ.get("MUISTIO_EXAMPLES", "300")), deadline=None)
-def test_capital_names_are_found_as_if_every_word_were_cut(text: str) -> None:
-    """Most sites name nothing in lower case, and the matcher then jumps from one capital word to
-    the next instead of cutting every word (`_find_capitalised`). Whatever the text (combining
-    marks, words joined by ":" or "'", hyphens, handles), it must find what cutting every word
-    finds; a lower-case name that never occurs makes the same matcher cut every word."""
-    jumping = Matcher(_NAMES)
-    cutting = Matcher([*_NAMES, Term("zzzz", "x:never", match_lowercase=True)])
-    assert jumping.find(text) == cutting.find(text)
+def test_names_are_found_as_if_every_word_were_cut(text: str, lower_case: bool) -> None:
+    """The matcher jumps from one word that may start a name to the next instead of cutting every
+    word: a word that does not start in lower case, or (with names that may be written in lower
+    case: `match_lowercase`, "eBay") one that starts with such a name's first letter. Whatever the
+    text (combining marks, words joined by ":" or "'", hyphens, handles), it must find what
+    cutting every word finds."""
+    matcher = Matcher([*_NAMES, *_LOWER_CASE_NAMES] if lower_case else _NAMES)
+    assert matcher.find(text) == cut_every_word(matcher, text)

@@ -68,9 +68,10 @@ _JOINERS = ":'’"
 # character class lets `re` skip to the candidates in C instead of trying lookbehinds at every
 # character: the linker's largest single regex cost. A word that starts with a combining mark is
 # never found, which loses nothing: it cannot start with the capital a capitalised name needs.
-_CAPITAL_WORD_RE = re.compile(
-    rf"[^\W_a-zß-öø-ÿ](?<!(?:[^\W_]|[\u0300-\u036f]).)(?:[^\W_]|[\u0300-\u036f])*(?:[:'’]{_WORD})?"
-)
+_WORD_REST = rf"(?<!(?:[^\W_]|[\u0300-\u036f]).)(?:[^\W_]|[\u0300-\u036f])*(?:[:'’]{_WORD})?"
+_CAPITAL_WORD_RE = re.compile(rf"[^\W_a-zß-öø-ÿ]{_WORD_REST}")
+_LATIN_LOWER = frozenset(map(chr, [*range(ord("a"), ord("z") + 1), *range(0xDF, 0xF7), *range(0xF8, 0x100)]))
+"""The lower-case letters `_CAPITAL_WORD_RE` leaves out."""
 
 
 @dataclass(frozen=True)
@@ -249,68 +250,44 @@ class Matcher:
                 heads = max(heads, len(candidate.head))
         self._reach = heads + 2
         """Words a match can span, plus one: all `_best_at` ever reads after its first word."""
+        self._starts = _word_starts(self._any_case)
+        """Where `find` looks for a mention to start."""
 
     def find(self, text: str) -> list[Match]:
-        """Non-overlapping mentions, leftmost-longest, sorted by start."""
-        folded = _Folded(text)
-        if not self._any_case:
-            return self._find_capitalised(text, folded)
-        tokens = [m.span() for m in TOKEN_RE.finditer(text)]
-        words = _Words(folded, tokens)
-        any_case, capital = self._any_case, self._capital
-        matches: list[Match] = []
-        i = 0
-        count = len(tokens)
-        while i < count:
-            start = tokens[i][0]
-            lower = text[start].islower()
-            # Most words start no name at all: two dictionary tests rule that out before
-            # candidates are gathered.
-            word = words[i]
-            if not (any_case.may_start(word) or (not lower and capital.may_start(word))):
-                i += 1
-                continue
-            best = self._best_at(text, tokens, words, i)
-            if best is None:
-                i += 1
-                continue
-            last, candidate, others = best
-            end = tokens[last][1]
-            term = candidate.term
-            matches.append(Match(start, end, term.key, term.text, text[start:end], others))
-            i = last + 1
-        return matches
+        """Non-overlapping mentions, leftmost-longest, sorted by start.
 
-    def _find_capitalised(self, text: str, folded: _Folded) -> list[Match]:
-        """`find` when every name needs a capital first letter (no ``match_lowercase`` and no
-        lower-case name): only words that do not start in lower case can start a mention, so
-        instead of cutting the whole text into words, a regex jumps from one such word to the
-        next and only the few words a name could span are cut from there. Cutting every word
-        of every memo was the largest single cost of linking.
+        Most words of a memo start no name, so instead of cutting the whole text into words, a
+        regex jumps from one word that may start a name to the next (`_starts`: a word that does
+        not start in lower case, or starts with the first letter of a name that may be written in
+        lower case), and only the few words a name could span are cut from there. Cutting every
+        word of every memo was the largest single cost of linking.
 
         Words are cut the same way from any word start (``TOKEN_RE`` from there on), so the
-        result is the same as cutting the whole text, except right after a ":" or apostrophe
-        joined to a word ("TKK:Nokia" is one word): such a start is checked by cutting its
-        whole run."""
-        capital = self._capital
+        result is the same as cutting the whole text (the tests compare the two), except right
+        after a ":" or apostrophe joined to a word ("TKK:Nokia" is one word): such a start is
+        checked by cutting its whole run."""
+        folded = _Folded(text)
+        capital, any_case, has_any_case = self._capital, self._any_case, bool(self._any_case)
         reach = self._reach
         matches: list[Match] = []
         pos = 0
         run: tuple[int, int, frozenset[int]] = (0, 0, frozenset())
         while True:
-            found = _CAPITAL_WORD_RE.search(text, pos)
+            found = self._starts.search(text, pos)
             if found is None:
                 return matches
             start = found.start()
             pos = start + 1
-            if text[start].islower():  # the regex leaves out Latin lower case only
+            lower = text[start].islower()
+            if lower and not has_any_case:  # the regex leaves out Latin lower case only
                 continue
             if start > 0 and text[start - 1] in _JOINERS:
                 if not run[0] <= start < run[1]:
                     run = _token_run(text, start)
                 if start not in run[2]:
                     continue
-            if not capital.may_start(folded.word(start, found.end())):
+            word = folded.word(start, found.end())
+            if not ((not lower and capital.may_start(word)) or (has_any_case and any_case.may_start(word))):
                 continue
             tokens = [m.span() for m in islice(TOKEN_RE.finditer(text, start), reach)]
             words = _Words(folded, tokens)
@@ -364,6 +341,20 @@ class Matcher:
             c.term.key for end, c in matched if end == last and c.term.key != winner.term.key
         ))
         return last, winner, others
+
+
+def _word_starts(any_case: _Index) -> re.Pattern[str]:
+    """`_CAPITAL_WORD_RE`, letting through the lower-case letters the names that may be written in
+    lower case start with (``match_lowercase``, "eBay"): the regex still skips in C from one
+    possible start to the next, where cutting every word because of one such name made linking
+    80 % slower. A letter written as a base letter and a combining mark ("a" + "̈" for "ä") is
+    let through by its base letter too."""
+    if not any_case:
+        return _CAPITAL_WORD_RE
+    firsts = {key[0] for key in (*any_case.multi, *any_case.single) if key}
+    firsts |= {unicodedata.normalize("NFD", letter)[0] for letter in firsts}
+    skipped = "".join(sorted(_LATIN_LOWER - firsts))
+    return re.compile(rf"[^\W_{re.escape(skipped)}]{_WORD_REST}")
 
 
 class _Folded:
