@@ -74,8 +74,14 @@ def search(page: Page, query: str, expected: list[str]) -> list[str]:
             arg=expected,
             timeout=20_000,  # a loaded machine (CI, with the suite around it) is slow to search
         )
-    except PlaywrightTimeout:
-        pass
+    except PlaywrightTimeout:  # what the box shows then, for the failure's message
+        state = page.evaluate("""() => ({
+            typed: document.querySelector('input.md-search__input')?.value,
+            meta: document.querySelector('.md-search-result__meta')?.innerText,
+            links: [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+                .map(a => [new URL(a.href).pathname, a.offsetParent !== null]),
+        })""")
+        print(f"search for {query!r} timed out; the box: {state}")
     hrefs = page.locator(".md-search-result__item a.md-search-result__link").evaluate_all(
         "links => links.filter(a => a.offsetParent !== null).map(a => a.href)"  # shown, not folded away
     )
