@@ -78,6 +78,12 @@ but they count for less than the same words in the memo they come from or on the
 are about."""
 
 
+ATTENDED_WEIGHT = 2.0
+ATTENDED = f'data-pagefind-weight="{ATTENDED_WEIGHT}"'
+"""Marks a memo's attendees: searching a person's name lists the meetings they were at before
+the memos that only name them in passing, as a reader looking for "meetings with Petri" expects."""
+
+
 def html_list(items: Iterable[str], listing: bool = False) -> str:
     """A bullet list of HTML items, as Python-Markdown writes one; a `listing` weighs less in
     search (see `LISTING`)."""

@@ -12,7 +12,7 @@ import re
 
 from muistio.followups import DUE
 from muistio.pages import DATE, Context, GeneratedPage, island
-from muistio.pages.markup import escaped, finnish_date, html_link, relative, text
+from muistio.pages.markup import ATTENDED, escaped, finnish_date, html_link, relative, text
 from muistio.problems import Problem
 from muistio.records import Memo
 
@@ -28,7 +28,7 @@ def memo_page(ctx: Context, memo: Memo, problems: list[Problem]) -> GeneratedPag
     facts = [f"<strong>Päivämäärä:</strong> {finnish_date(memo.date)}"]
     people = [_person_link(ctx, slug, uri) for slug in kb.memo_people(memo)]
     if people:
-        facts.append("<strong>Osallistujat:</strong> " + ", ".join(people))
+        facts.append(f"<strong>Osallistujat:</strong> <span {ATTENDED}>" + ", ".join(people) + "</span>")
     companies = [html_link(kb.companies[slug].name, uri, kb.companies[slug].src_uri, urls)
                  for slug in kb.memo_companies(memo)]
     if companies:
