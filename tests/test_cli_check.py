@@ -194,13 +194,19 @@ def test_check_loads_no_parser_it_does_not_need(tree: TreeWriter) -> None:
 NO_KB_HINT = "Run kb in the repository, or pass --root with its folder."
 
 
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder outside any knowledge base, where `kb` is run."""
+    folder = tmp_path / "muualla"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
 def test_outside_a_knowledge_base_check_is_a_usage_error_not_a_clean_pass(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    elsewhere: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """It printed nothing and exited 0: in a hook or CI, a wrong folder looked like a clean pass."""
-    elsewhere = tmp_path / "muualla"
-    elsewhere.mkdir()
-    monkeypatch.chdir(elsewhere)
     assert main(["check"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -208,12 +214,7 @@ def test_outside_a_knowledge_base_check_is_a_usage_error_not_a_clean_pass(
                             f"mkdocs.yml, memos/ or companies/. {NO_KB_HINT}\n")
 
 
-def test_outside_a_knowledge_base_export_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    elsewhere = tmp_path / "muualla"
-    elsewhere.mkdir()
-    monkeypatch.chdir(elsewhere)
+def test_outside_a_knowledge_base_export_writes_nothing(elsewhere: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--out", "crm"]) == 2
     assert capsys.readouterr().err.startswith("kb export: no knowledge base here: ")
     assert list(elsewhere.iterdir()) == []

@@ -11,12 +11,9 @@ they are the first line, not the last.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from muistio import schema
 from muistio.schema import MODELS
 
 SCHEMA_DIR = "schemas"
@@ -28,26 +25,8 @@ def schema_of(kind: str) -> dict[str, Any]:
     """The JSON Schema of one kind of file ('memo' or 'company')."""
     from pydantic import TypeAdapter  # only `kb schema` and its test generate schemas
 
-    with _fields_described():
-        generated = TypeAdapter(MODELS[kind]).json_schema()
+    generated = TypeAdapter(MODELS[kind]).json_schema()
     return {"$schema": DIALECT, **generated}
-
-
-@contextmanager
-def _fields_described() -> Iterator[None]:
-    """Pydantic reading the models' attribute docstrings as the fields' descriptions, which only
-    editors need: validation goes without (`schema.CONFIG`). Pydantic reads the config afresh for
-    each adapter it builds, and keeps nothing on the models."""
-    models = {schema.CompanyMeta, schema.MemoMeta, schema.Contact, schema.Offering, schema.FormerName}
-    assert all(model.__pydantic_config__ is schema.CONFIG for model in models)
-    with_docstrings = {**schema.CONFIG, "use_attribute_docstrings": True}
-    for model in models:
-        model.__pydantic_config__ = with_docstrings  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        for model in models:
-            del model.__pydantic_config__  # back to the one inherited from `schema._Strict`
 
 
 def rendered(kind: str) -> str:

@@ -1,16 +1,17 @@
 """The content model: what a memo's and a company's front matter may hold.
 
 One dataclass per kind of file is the single definition of the model: the validator checks files
-against it (`front_matter_check`), `kb schema` exports it as JSON Schema for editors
-(`json_schema`), the README documents it, and the rest of the code reads its instances.
+against it (`schema_check`), `kb schema` exports it as JSON Schema for editors (`json_schema`),
+the README documents it, and the rest of the code reads its instances.
 
 They are plain dataclasses that pydantic validates, not pydantic models: only the modules that
 validate or export import pydantic, and pydantic is a third of `kb check`'s start-up. A `kb check`
 on files that validated before (`parse_cache` keeps their validated front matter) never loads it.
 So the rules pydantic applies are written here as data it reads when it builds its validator
-(`_Limits`, `_IsoDate`, `CONFIG`), and each field's description for editors is the attribute
-docstring below it. Descriptions are in Finnish because editors show them to the people
-who write the files.
+(`_Limits`, `_IsoDate`, `__pydantic_config__`), and so are the fields' descriptions for editors
+(`_Described`), which only the JSON Schema export reads. (As attribute docstrings, they had
+pydantic read this file's source on every run that validated: 15 ms.) Descriptions are in Finnish
+because editors show them to the people who write the files.
 """
 
 from __future__ import annotations
@@ -38,6 +39,17 @@ class _Limits:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         return {**handler(source), **self.limits}
+
+
+class _Described:
+    """A field's description for editors, in the JSON Schema only: pydantic asks for it when it
+    exports the schema, never when it validates."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {**handler(schema), "description": self.text}
 
 
 class _IsoDate:
@@ -78,34 +90,23 @@ Text = Annotated[str, _Limits(min_length=1)]
 Year = Annotated[int, _Limits(ge=1800, le=2200)]
 
 
-CONFIG = {"extra": "forbid", "str_strip_whitespace": True}
-"""How pydantic validates the models. Unknown keys are errors: a misspelt key would otherwise be
-silently ignored. (`json_schema` adds `use_attribute_docstrings` while it exports them: reading
-this file's source for the descriptions would cost every validating run 15 ms.)"""
-
-
 class _Strict:
-    __pydantic_config__ = CONFIG
+    """Unknown keys are errors: a misspelt key would otherwise be silently ignored."""
+
+    __pydantic_config__ = {"extra": "forbid", "str_strip_whitespace": True}
 
 
 @dataclass
 class Contact(_Strict):
     """A person at an organisation; each gets a page of their own."""
 
-    name: Text
-    """Koko nimi, esim. Petri Laitinen"""
-    slug: Slug | None = None
-    """Tunniste; oletuksena nimestä, esim. petri-laitinen"""
-    role: str | None = None
-    """Tehtävänimike"""
-    aliases: list[Text] = field(default_factory=list)
-    """Muut nimet tekstissä, esim. Petri"""
-    email: str | None = None
-    """Yksityinen: ei julkaista julkisessa sivustossa"""
-    phone: str | None = None
-    """Yksityinen: ei julkaista julkisessa sivustossa"""
-    common_word: bool = False
-    """Jokin nimistä on myös tavallinen sana (Aino: ainoa)"""
+    name: Annotated[Text, _Described("Koko nimi, esim. Petri Laitinen")]
+    slug: Annotated[Slug | None, _Described("Tunniste; oletuksena nimestä, esim. petri-laitinen")] = None
+    role: Annotated[str | None, _Described("Tehtävänimike")] = None
+    aliases: Annotated[list[Text], _Described("Muut nimet tekstissä, esim. Petri")] = field(default_factory=list)
+    email: Annotated[str | None, _Described("Yksityinen: ei julkaista julkisessa sivustossa")] = None
+    phone: Annotated[str | None, _Described("Yksityinen: ei julkaista julkisessa sivustossa")] = None
+    common_word: Annotated[bool, _Described("Jokin nimistä on myös tavallinen sana (Aino: ainoa)")] = False
 
 
 @dataclass
@@ -124,8 +125,7 @@ class FormerName(_Strict):
     """A name the organisation went by before, so old memos still link to it."""
 
     name: Text
-    until: Year | None = None
-    """Vuosi, johon asti nimi oli käytössä"""
+    until: Annotated[Year | None, _Described("Vuosi, johon asti nimi oli käytössä")] = None
     note: str | None = None
 
 
@@ -133,26 +133,18 @@ class FormerName(_Strict):
 class CompanyMeta(_Strict):
     """Front matter of `companies/<slug>.md`: one organisation, its contacts and offerings."""
 
-    name: Text
-    """Organisaation nimi sellaisena kuin se kirjoitetaan"""
-    slug: Slug | None = None
-    """Sama kuin tiedostonimi ilman .md-päätettä"""
+    name: Annotated[Text, _Described("Organisaation nimi sellaisena kuin se kirjoitetaan")]
+    slug: Annotated[Slug | None, _Described("Sama kuin tiedostonimi ilman .md-päätettä")] = None
     aliases: list[Text] = field(default_factory=list)
     former_names: list[FormerName] = field(default_factory=list)
-    common_word: bool = False
-    """Nimi on myös tavallinen sana (esim. Kone)"""
-    match_lowercase: bool = False
-    """Linkitä myös pienellä alkukirjaimella"""
-    business_id: str | None = None
-    """Y-tunnus, esim. 1234567-1"""
-    industry: str | None = None
-    """Toimiala"""
+    common_word: Annotated[bool, _Described("Nimi on myös tavallinen sana (esim. Kone)")] = False
+    match_lowercase: Annotated[bool, _Described("Linkitä myös pienellä alkukirjaimella")] = False
+    business_id: Annotated[str | None, _Described("Y-tunnus, esim. 1234567-1")] = None
+    industry: Annotated[str | None, _Described("Toimiala")] = None
     website: str | None = None
     status: Literal["lead", "contacted", "active", "partner", "dormant"] | None = None
-    owner: Slug | None = None
-    """Suhteesta vastaava henkilö (henkilön tunniste)"""
-    our_unit: bool = False
-    """Oma yksikkömme: sen yhteyshenkilöt ovat henkilökuntaamme"""
+    owner: Annotated[Slug | None, _Described("Suhteesta vastaava henkilö (henkilön tunniste)")] = None
+    our_unit: Annotated[bool, _Described("Oma yksikkömme: sen yhteyshenkilöt ovat henkilökuntaamme")] = False
     next_step: str | None = None
     contacts: list[Contact] = field(default_factory=list)
     offerings: list[Offering] = field(default_factory=list)
@@ -164,19 +156,14 @@ class CompanyMeta(_Strict):
 class MemoMeta(_Strict):
     """Front matter of `memos/YYYY/YYYY-MM-DD-<slug>.md`: one meeting."""
 
-    title: Text
-    """Muistion otsikko"""
-    date: IsoDate
-    """Tapaamisen päivä muodossa VVVV-KK-PP"""
-    attendees: list[Slug] = field(default_factory=list)
-    """Osallistujien tunnisteet"""
-    companies: list[Slug] = field(default_factory=list)
-    """Organisaatioiden tunnisteet"""
+    title: Annotated[Text, _Described("Muistion otsikko")]
+    date: Annotated[IsoDate, _Described("Tapaamisen päivä muodossa VVVV-KK-PP")]
+    attendees: Annotated[list[Slug], _Described("Osallistujien tunnisteet")] = field(default_factory=list)
+    companies: Annotated[list[Slug], _Described("Organisaatioiden tunnisteet")] = field(default_factory=list)
     tags: list[Text] = field(default_factory=list)
     authors: list[Slug] = field(default_factory=list)
     visibility: Literal["public", "internal"] = "public"
-    source: str | None = None
-    """Mistä muistio tuotiin (esim. Confluence-sivu)"""
+    source: Annotated[str | None, _Described("Mistä muistio tuotiin (esim. Confluence-sivu)")] = None
 
 
 Meta = MemoMeta | CompanyMeta
