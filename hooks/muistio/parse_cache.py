@@ -144,6 +144,7 @@ def _fingerprint() -> str:
     here = Path(__file__).parent
     yaml_package = _package_folder("yaml")
     files = [here / "yaml_lines.py", here / "yaml_document.py", here / "schema.py", here / "schema_check.py",
+             here / "schema_plain.py",
              yaml_package / "__init__.py", _package_folder("pydantic") / "version.py"]
     libyaml = sorted(path.name for path in yaml_package.glob("_yaml*"))
     parts = [str(FORMAT), sys.version, *libyaml]

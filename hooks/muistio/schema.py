@@ -6,10 +6,11 @@ the README documents it, and the rest of the code reads its instances.
 
 They are plain dataclasses that pydantic validates, not pydantic models: only the modules that
 validate or export import pydantic, and pydantic is a third of `kb check`'s start-up. A `kb check`
-on files that validated before (`parse_cache` keeps their validated front matter) never loads it.
+on files that validated before (`parse_cache` keeps their validated front matter) never loads it,
+nor does one on plainly valid front matter (`schema_plain` reads these classes too).
 So the rules pydantic applies are written here as data it reads when it builds its validator
-(`_Limits`, `_IsoDate`, `__pydantic_config__`), and so are the fields' descriptions for editors
-(`_Described`), which only the JSON Schema export reads. (As attribute docstrings, they had
+(`Limits`, `IsoDateRule`, `__pydantic_config__`), and so are the fields' descriptions for editors
+(`Described`), which only the JSON Schema export reads. (As attribute docstrings, they had
 pydantic read this file's source on every run that validated: 15 ms.) Descriptions are in Finnish
 because editors show them to the people who write the files.
 """
@@ -22,14 +23,14 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 STATUSES = ("lead", "contacted", "active", "partner", "dormant")
 """The relationship pipeline, from first idea to sleeping; order matters for the dashboard."""
 VISIBILITIES = ("public", "internal")
 
 
-class _Limits:
+class Limits:
     """Limits pydantic-core checks on a value (`min_length`, `pattern`, `ge`, `le`, as its schemas
     name them), added to the schema pydantic makes for the annotated type; JSON Schema shows them
     as `minLength`, `pattern`, `minimum` and `maximum`."""
@@ -41,7 +42,7 @@ class _Limits:
         return {**handler(source), **self.limits}
 
 
-class _Described:
+class Described:
     """A field's description for editors, in the JSON Schema only: pydantic asks for it when it
     exports the schema, never when it validates."""
 
@@ -52,7 +53,7 @@ class _Described:
         return {**handler(schema), "description": self.text}
 
 
-class _IsoDate:
+class IsoDateRule:
     """Accept only real ISO dates written as text; YAML timestamps are kept as text on load.
 
     Pydantic's lax mode would read an integer as a Unix timestamp and "16.5.2012" as an error
@@ -76,7 +77,7 @@ def _iso_date(value: Any) -> Any:
     if not isinstance(value, str):
         raise PydanticCustomError("date_type", "not a date")
     text = value.strip()
-    if not _ISO_DATE.match(text):
+    if not ISO_DATE.match(text):
         raise PydanticCustomError("date_not_iso", "not an ISO date", {"value": text})
     try:
         return datetime.date.fromisoformat(text)
@@ -84,10 +85,10 @@ def _iso_date(value: Any) -> Any:
         raise PydanticCustomError("date_impossible", "no such date", {"value": text}) from None
 
 
-IsoDate = Annotated[datetime.date, _IsoDate()]
-Slug = Annotated[str, _Limits(pattern=SLUG_PATTERN)]
-Text = Annotated[str, _Limits(min_length=1)]
-Year = Annotated[int, _Limits(ge=1800, le=2200)]
+IsoDate = Annotated[datetime.date, IsoDateRule()]
+Slug = Annotated[str, Limits(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Limits(min_length=1)]
+Year = Annotated[int, Limits(ge=1800, le=2200)]
 
 
 class _Strict:
@@ -100,13 +101,13 @@ class _Strict:
 class Contact(_Strict):
     """A person at an organisation; each gets a page of their own."""
 
-    name: Annotated[Text, _Described("Koko nimi, esim. Petri Laitinen")]
-    slug: Annotated[Slug | None, _Described("Tunniste; oletuksena nimestä, esim. petri-laitinen")] = None
-    role: Annotated[str | None, _Described("Tehtävänimike")] = None
-    aliases: Annotated[list[Text], _Described("Muut nimet tekstissä, esim. Petri")] = field(default_factory=list)
-    email: Annotated[str | None, _Described("Yksityinen: ei julkaista julkisessa sivustossa")] = None
-    phone: Annotated[str | None, _Described("Yksityinen: ei julkaista julkisessa sivustossa")] = None
-    common_word: Annotated[bool, _Described("Jokin nimistä on myös tavallinen sana (Aino: ainoa)")] = False
+    name: Annotated[Text, Described("Koko nimi, esim. Petri Laitinen")]
+    slug: Annotated[Slug | None, Described("Tunniste; oletuksena nimestä, esim. petri-laitinen")] = None
+    role: Annotated[str | None, Described("Tehtävänimike")] = None
+    aliases: Annotated[list[Text], Described("Muut nimet tekstissä, esim. Petri")] = field(default_factory=list)
+    email: Annotated[str | None, Described("Yksityinen: ei julkaista julkisessa sivustossa")] = None
+    phone: Annotated[str | None, Described("Yksityinen: ei julkaista julkisessa sivustossa")] = None
+    common_word: Annotated[bool, Described("Jokin nimistä on myös tavallinen sana (Aino: ainoa)")] = False
 
 
 @dataclass
@@ -125,7 +126,7 @@ class FormerName(_Strict):
     """A name the organisation went by before, so old memos still link to it."""
 
     name: Text
-    until: Annotated[Year | None, _Described("Vuosi, johon asti nimi oli käytössä")] = None
+    until: Annotated[Year | None, Described("Vuosi, johon asti nimi oli käytössä")] = None
     note: str | None = None
 
 
@@ -133,18 +134,18 @@ class FormerName(_Strict):
 class CompanyMeta(_Strict):
     """Front matter of `companies/<slug>.md`: one organisation, its contacts and offerings."""
 
-    name: Annotated[Text, _Described("Organisaation nimi sellaisena kuin se kirjoitetaan")]
-    slug: Annotated[Slug | None, _Described("Sama kuin tiedostonimi ilman .md-päätettä")] = None
+    name: Annotated[Text, Described("Organisaation nimi sellaisena kuin se kirjoitetaan")]
+    slug: Annotated[Slug | None, Described("Sama kuin tiedostonimi ilman .md-päätettä")] = None
     aliases: list[Text] = field(default_factory=list)
     former_names: list[FormerName] = field(default_factory=list)
-    common_word: Annotated[bool, _Described("Nimi on myös tavallinen sana (esim. Kone)")] = False
-    match_lowercase: Annotated[bool, _Described("Linkitä myös pienellä alkukirjaimella")] = False
-    business_id: Annotated[str | None, _Described("Y-tunnus, esim. 1234567-1")] = None
-    industry: Annotated[str | None, _Described("Toimiala")] = None
+    common_word: Annotated[bool, Described("Nimi on myös tavallinen sana (esim. Kone)")] = False
+    match_lowercase: Annotated[bool, Described("Linkitä myös pienellä alkukirjaimella")] = False
+    business_id: Annotated[str | None, Described("Y-tunnus, esim. 1234567-1")] = None
+    industry: Annotated[str | None, Described("Toimiala")] = None
     website: str | None = None
     status: Literal["lead", "contacted", "active", "partner", "dormant"] | None = None
-    owner: Annotated[Slug | None, _Described("Suhteesta vastaava henkilö (henkilön tunniste)")] = None
-    our_unit: Annotated[bool, _Described("Oma yksikkömme: sen yhteyshenkilöt ovat henkilökuntaamme")] = False
+    owner: Annotated[Slug | None, Described("Suhteesta vastaava henkilö (henkilön tunniste)")] = None
+    our_unit: Annotated[bool, Described("Oma yksikkömme: sen yhteyshenkilöt ovat henkilökuntaamme")] = False
     next_step: str | None = None
     contacts: list[Contact] = field(default_factory=list)
     offerings: list[Offering] = field(default_factory=list)
@@ -156,14 +157,14 @@ class CompanyMeta(_Strict):
 class MemoMeta(_Strict):
     """Front matter of `memos/YYYY/YYYY-MM-DD-<slug>.md`: one meeting."""
 
-    title: Annotated[Text, _Described("Muistion otsikko")]
-    date: Annotated[IsoDate, _Described("Tapaamisen päivä muodossa VVVV-KK-PP")]
-    attendees: Annotated[list[Slug], _Described("Osallistujien tunnisteet")] = field(default_factory=list)
-    companies: Annotated[list[Slug], _Described("Organisaatioiden tunnisteet")] = field(default_factory=list)
+    title: Annotated[Text, Described("Muistion otsikko")]
+    date: Annotated[IsoDate, Described("Tapaamisen päivä muodossa VVVV-KK-PP")]
+    attendees: Annotated[list[Slug], Described("Osallistujien tunnisteet")] = field(default_factory=list)
+    companies: Annotated[list[Slug], Described("Organisaatioiden tunnisteet")] = field(default_factory=list)
     tags: list[Text] = field(default_factory=list)
     authors: list[Slug] = field(default_factory=list)
     visibility: Literal["public", "internal"] = "public"
-    source: Annotated[str | None, _Described("Mistä muistio tuotiin (esim. Confluence-sivu)")] = None
+    source: Annotated[str | None, Described("Mistä muistio tuotiin (esim. Confluence-sivu)")] = None
 
 
 Meta = MemoMeta | CompanyMeta

@@ -20,6 +20,7 @@ from muistio.parse_cache import ParseCache
 from muistio.problems import Problem, Severity
 from muistio.records import Company, Memo, Offering, Person
 from muistio.schema import BOOLEAN_KEYS, SLUG_PATTERN, CompanyMeta, Contact, MemoMeta, Meta
+from muistio.schema_plain import plainly_valid
 
 _MEMO_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
@@ -132,16 +133,21 @@ def _person(company: Company, index: int, contact: Contact) -> Person:
 def _validated(model: type[MemoMeta] | type[CompanyMeta], source: SourceFile, raw: dict[str, Any] | None,
                fallbacks: dict[str, Any], front: ParseCache | None) -> tuple[Meta, bool]:
     """The front matter as the model's dataclass, and whether it was valid: validated before
-    (`front`), or by pydantic now, which is loaded for that (`schema_check`)."""
+    (`front`), plainly valid (`schema_plain`), or judged by pydantic now, which is loaded for that
+    (`schema_check`)."""
     kind = "memo" if model is MemoMeta else "company"
     text = source.front_matter
     if front is not None and text is not None and raw is not None:
         kept = front.validated(text, kind)
         if kept is not None:
             return kept, True
-    from muistio.schema_check import validated
+    plain = plainly_valid(model, raw) if raw is not None else None
+    if plain is not None:
+        meta, valid = plain, True
+    else:
+        from muistio.schema_check import validated
 
-    meta, valid = validated(model, source, raw, fallbacks)
+        meta, valid = validated(model, source, raw, fallbacks)
     if valid and front is not None and text is not None:
         front.keep_validated(text, kind, meta)
     return meta, valid
