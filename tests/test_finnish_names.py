@@ -1,8 +1,9 @@
 """Names as Finnish memos write them link on the built site, and look-alikes stay text: a
 surname in -i after a first name ("Jukka Lahden"), a name after "mm." or a colon, a name in
 capitals with a colon ending ("YLE:n"), a name that ends in a digit or a domain with one ("St1:ltä",
-"Verkkokauppa.com:lta", but no address), a contact whose name is also a word ("Ainoa"), and a
-first name that starts someone else's full name ("Matti Vanhasen")."""
+"Verkkokauppa.com:lta", but no address), an adjective inflected with the rest of a name
+("Teknilliseen korkeakouluun"), a contact whose name is also a word ("Ainoa"), and a first name
+that starts someone else's full name ("Matti Vanhasen")."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ contacts:
 YLE = "---\nname: Yle\n---\n"
 ST1 = "---\nname: St1\n---\n"
 VERKKOKAUPPA = "---\nname: Verkkokauppa.com\n---\n"
+TKK = "---\nname: Teknillinen korkeakoulu\n---\n"
 MEMO = "memos/2024/2024-03-01-budjetti.md"
 TEXT = """---
 title: Budjettipalaveri
@@ -38,13 +40,14 @@ Osallistujat: Energia ja YLE:n toimittaja. Matti Vanhasen selvitykseen viitattii
 Paikalla oli mm. Energia, ja Aino lupasi luvut.
 
 Tarjoukset tulivat St1:ltä ja Verkkokauppa.com:lta, tilaukset osoitteessa www.verkkokauppa.com.
+Laskut menevät Teknilliseen korkeakouluun.
 """
 
 
 def test_finnish_forms_link_on_the_site_and_look_alikes_stay_text(tmp_path: Path) -> None:
     root = site_skeleton(tmp_path / "kb")
     files = {"companies/lahden-energia.md": LAHTI, "companies/yle.md": YLE, "companies/st1.md": ST1,
-             "companies/verkkokauppa-com.md": VERKKOKAUPPA, MEMO: TEXT}
+             "companies/verkkokauppa-com.md": VERKKOKAUPPA, "companies/tkk.md": TKK, MEMO: TEXT}
     for relative, text in files.items():
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, encoding="utf-8")
@@ -63,6 +66,7 @@ def test_finnish_forms_link_on_the_site_and_look_alikes_stay_text(tmp_path: Path
     assert linked["St1:ltä"].endswith("companies/st1/"), linked
     assert linked["Verkkokauppa.com:lta"].endswith("companies/verkkokauppa-com/"), linked
     assert not any("www." in text for text in linked), linked
+    assert linked["Teknilliseen korkeakouluun"].endswith("companies/tkk/"), linked
     assert not links_to(memo, here, "people/matti-virtanen"), "Matti Vanhanen is someone else"
 
     aino = content(page(site, "people/aino-jarvinen.md")).get_text()

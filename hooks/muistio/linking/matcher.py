@@ -45,7 +45,7 @@ from itertools import islice
 
 from . import endings
 from .sentences import LEADING_ABBREVIATIONS
-from .stems import Stem, StemKind, domain_stems, is_abbreviation, multi_word_stems, word_stems
+from .stems import Stem, StemKind, domain_stems, head_word_stems, is_abbreviation, multi_word_stems, word_stems
 
 # A word token: letters/digits (and combining marks, for text that escaped NFC), optionally
 # followed by ":" or an apostrophe and more letters - TKK:n, Bordeaux'n are one token.
@@ -107,6 +107,9 @@ class _Candidate:
     head: tuple[str, ...]  # lower-case words before the last one
     seps: tuple[str, ...]  # normalised separators between the words
     stems: tuple[tuple[str, frozenset[str]], ...]  # last word: (stem, allowed remainders)
+    head_stems: tuple[tuple[tuple[str, frozenset[str]], ...] | None, ...]
+    """Each word before the last: None when it must be written as in `head`, else its stems like
+    `stems`, for an adjective that inflects with the last word ("Teknillisen korkeakoulun")."""
     prefix: str  # common start of all stems: a cheap first test
     capitals: str  # last word, lower case, when it may also be written in capitals + colon ending
 
@@ -173,19 +176,29 @@ def _candidate(term: Term, order: int) -> _Candidate | None:
         locked = first[0]
     else:
         locked = ""
-    merged: dict[str, set[tuple[StemKind, str]]] = {}
     last_stems = word_stems(words[-1]) | (multi_word_stems(words[-1]) if len(words) > 1 else frozenset())
     if seps and seps[-1] == ".":
         last_stems |= domain_stems(words[-1])
-    for stem in last_stems:
-        merged.setdefault(stem.text, set()).add(_forms_key(stem))
-    stems = tuple(
-        (text, _forms(tuple(sorted(keys, key=lambda k: (k[0].value, k[1]))))) for text, keys in sorted(merged.items())
-    )
+    stems = _stem_forms(last_stems)
     head = tuple(_fold(word) for word in words[:-1])
+    head_stems = tuple(_stem_forms(found) if (found := head_word_stems(word)) else None for word in words[:-1])
     prefix = os.path.commonprefix([stem for stem, _ in stems])
     capitals = "" if is_abbreviation(words[-1]) else _fold(words[-1])
-    return _Candidate(term, order, locked, head, seps, stems, prefix, capitals)
+    return _Candidate(term, order, locked, head, seps, stems, head_stems, prefix, capitals)
+
+
+def _stem_forms(found: Iterable[Stem]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each stem text with every ending its kinds allow, in a stable order."""
+    merged: dict[str, set[tuple[StemKind, str]]] = {}
+    for stem in found:
+        merged.setdefault(stem.text, set()).add(_forms_key(stem))
+    return tuple(
+        (text, _forms(tuple(sorted(keys, key=lambda k: (k[0].value, k[1]))))) for text, keys in sorted(merged.items())
+    )
+
+
+def _inflected(word: str, stems: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    return any(word.startswith(stem) and word[len(stem) :] in forms for stem, forms in stems)
 
 
 class _Index:
@@ -199,6 +212,10 @@ class _Index:
         self.short_keys: set[int] = set()  # key lengths < _KEY_LEN in use
 
     def add(self, candidate: _Candidate) -> None:
+        first_stems = candidate.head_stems[0] if candidate.head else None
+        if first_stems is not None:  # "Teknillisen korkeakoulun": found by its first word's stems
+            self._add_single(candidate, first_stems)
+            return
         if candidate.head:
             if len(candidate.head) > 1:
                 seconds = {candidate.head[1][:2]}
@@ -208,7 +225,10 @@ class _Index:
             for second in seconds:
                 by_second.setdefault(second, []).append(candidate)
             return
-        for key in {stem[:_KEY_LEN] for stem, _ in candidate.stems}:
+        self._add_single(candidate, candidate.stems)
+
+    def _add_single(self, candidate: _Candidate, stems: tuple[tuple[str, frozenset[str]], ...]) -> None:
+        for key in {stem[:_KEY_LEN] for stem, _ in stems}:
             if len(key) < _KEY_LEN:
                 self.short_keys.add(len(key))
             self.single.setdefault(key, []).append(candidate)
@@ -418,14 +438,14 @@ def _match_end(text: str, tokens: list[tuple[int, int]], words: _Words, i: int, 
         return None
     for k in range(n_head):
         if words[i + k] != cand.head[k]:
-            return None
+            inflecting = cand.head_stems[k]
+            if inflecting is None or not _inflected(words[i + k], inflecting):
+                return None
         between = text[tokens[i + k][1] : tokens[i + k + 1][0]]
         if _norm_sep(between) != cand.seps[k]:
             return None
     word = words[last]
-    if not word.startswith(cand.prefix) or not any(
-        word.startswith(stem) and word[len(stem) :] in forms for stem, forms in cand.stems
-    ):
+    if not word.startswith(cand.prefix) or not _inflected(word, cand.stems):
         if ":" not in word or not _in_capitals(text, tokens[last], word, cand.capitals):
             return None
     if cand.locked:

@@ -188,6 +188,21 @@ def multi_word_stems(word: str) -> frozenset[Stem]:
     return frozenset(Stem(text, StemKind.VOWEL) for text in {e_stem, *weaken(e_stem)})
 
 
+def head_word_stems(word: str) -> frozenset[Stem]:
+    """Stems a word before the last one of a name takes, or none when it stays as written.
+
+    Only the last word of most names inflects ("Petri Laitisen", "Helsingin yliopiston"), but an
+    adjective agrees with the noun it stands before, and most adjectives in organisations' names
+    end in -nen: "Teknillisen korkeakoulun", "Tampereen teknillisessä yliopistossa",
+    "Taideteolliseen korkeakouluun". Such a word takes the stems of a last word of its kind; the
+    rest of the name must still follow, so a surname before another word ("Virtanen Consulting")
+    is read the same way at no risk."""
+    w = unicodedata.normalize("NFC", word).lower()
+    if not w.endswith("nen") or len(w) <= 4 or is_abbreviation(word):
+        return frozenset()
+    return word_stems(word)
+
+
 def domain_stems(word: str) -> frozenset[Stem]:
     """Stems the last part of a name takes after a dot: that part is a domain (Verkkokauppa.com,
     Hotels.com), and Finnish keeps an address as written, putting the ending after a colon:
