@@ -33,8 +33,11 @@ MAX_FILE_BYTES = 1_000_000
 Kind = Literal["memo", "company"]
 NOT_READ = frozenset({"symlink_outside", "symlink_folder", "symlink_broken", "symlink_loop", "folder_not_file"})
 """Problems of entries that are not files to read at all: their names are not checked either."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Invisible control characters (tab and line ends excepted): pasted from a terminal or a binary."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+"""Invisible control characters (tab and line ends excepted): pasted from a terminal or a binary,
+or (0x80-0x9F) text decoded in the wrong character set. YAML allows none of them, and PyYAML's
+own message ("unacceptable character #x0081") sent the writer to check quotes and indentation.
+(0x85 is a line break to YAML: `_LINE_SEPARATOR`.)"""
 _LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 """Characters YAML reads as line breaks while editors, git and every line number here do not (next
 line, line and paragraph separator): pasted from a web page or Word, they are invisible, and every
