@@ -167,7 +167,7 @@ def test_a_finnish_date_is_refused_with_its_iso_form(tree: TreeWriter, capsys: p
 
 def test_a_title_without_letters_is_refused(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
     assert kb(tree({}), "new", "memo", "!!!") == 2
-    assert "gives no file name" in capsys.readouterr().err
+    assert "gives no identifier" in capsys.readouterr().err
 
 
 def test_an_existing_memo_is_never_overwritten(tree: TreeWriter, capsys: pytest.CaptureFixture[str]) -> None:
@@ -329,6 +329,23 @@ def test_the_suggested_company_slug_is_one_no_file_has(tree: TreeWriter, capsys:
         "kb new company: companies/c-oy.md already exists; nothing was written. Edit that file if it is the same "
         "organisation; if it is another one, give this one a file name of its own, e.g. --slug c-oy-3.\n"
     )
+
+
+def test_a_name_in_another_script_is_asked_for_an_identifier(
+    tree: TreeWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"华为" has no character a file name can take; it has letters, so the refusal must not say
+    it has none, and it names the option that gives one."""
+    root = tree({})
+    assert kb(root, "new", "company", "华为") == 2
+    assert capsys.readouterr().err == (
+        "kb new company: '华为' gives no identifier: identifiers and file names take only the letters a-z, digits "
+        "and hyphens, and none of its characters becomes one. Give one with --slug, e.g. --slug huawei.\n"
+    )
+    assert kb(root, "new", "company", "华为", "--slug", "huawei") == 0
+    assert (root / "companies" / "huawei.md").read_text(encoding="utf-8").startswith("---\nname: 华为\n")
+    assert kb(root, "new", "memo", "会议", "--date", "2026-05-05") == 2
+    assert capsys.readouterr().err.endswith("becomes one. Add a word written in Latin letters.\n")
 
 
 def test_a_company_slug_that_is_not_one_is_refused_with_its_form(

@@ -61,8 +61,8 @@ def add_contact(root: Path, kb: KnowledgeBase, company: str, contact: Contact) -
     if not name:
         raise Refused("cli_empty_contact_name", {})
     slug = contact.slug.strip() or slugify(name)
-    if not slug:
-        raise Refused("cli_no_slug", {"text": name})
+    if not slug:  # a name in another script: "李明"
+        raise Refused("cli_no_slug", {"text": name, "suggestion": "--slug"})
     if not re.match(SLUG_PATTERN, slug):
         raise Refused("cli_not_a_slug", {"value": slug, "suggestion": slugify(slug)})
     owner = kb.companies[company_slug(kb, company)]

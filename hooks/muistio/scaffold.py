@@ -217,8 +217,8 @@ def new_company(kb: KnowledgeBase, name: str, slug: str = "") -> NewFile:
     if slug and not re.match(SLUG_PATTERN, slug):
         raise Refused("cli_not_a_slug", {"value": slug, "suggestion": slugify(slug)})
     slug = slug or slugify(name)
-    if not slug:
-        raise Refused("cli_no_slug", {"text": name})
+    if not slug:  # a name in another script: "华为"
+        raise Refused("cli_no_slug", {"text": name, "suggestion": "--slug"})
     taken = organisation_named(kb, name)
     if taken is not None:
         raise Refused("cli_name_taken", {"name": name, "path": taken}, CONFLICT)

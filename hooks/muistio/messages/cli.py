@@ -98,9 +98,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "fi": ("henkilön nimi on tyhjä.", "", "Kirjoita koko nimi lainausmerkkeihin, esim. \"Petri Laitinen\"."),
     },
     "cli_no_slug": {
-        "en": ("'{text}' gives no file name: it has no letters or digits.", "", "Use words in it."),
-        "fi": ("'{text}' ei anna tiedostonimeä: siinä ei ole kirjaimia eikä numeroita.", "",
-               "Käytä siinä sanoja."),
+        "en": ("'{text}' gives no identifier: identifiers and file names take only the letters a-z, digits and "
+               "hyphens, and none of its characters becomes one.",
+               "Give one with {suggestion}, e.g. {suggestion} huawei.", "Add a word written in Latin letters."),
+        "fi": ("'{text}' ei anna tunnistetta: tunnisteisiin ja tiedostonimiin tulee vain kirjaimia a-z, numeroita ja "
+               "yhdysmerkkejä, eikä yksikään sen merkeistä muutu sellaiseksi.",
+               "Anna se valitsimella {suggestion}, esim. {suggestion} huawei.",
+               "Lisää latinalaisin kirjaimin kirjoitettu sana."),
     },
     "cli_unknown_attendee": {
         "en": ("unknown person '{value}' in --attendee.", "Did you mean '{suggestion}'?",
