@@ -134,6 +134,30 @@ def _attach(context: BrowserContext, page: Page, reader: Reader) -> None:
     page.on("pageerror", on_page_error)
 
 
+ANSWERED = """
+(() => {
+  const Worker = window.Worker;
+  if (typeof Worker !== "function") return;
+  window.Worker = class extends Worker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        const message = event.data;
+        if (message && message.type === 3 && message.data && typeof message.data.query === "string") {
+          window.__muistioAnswered = message.data.query;
+        }
+      });
+    }
+  };
+})();
+"""
+"""Keeps, in `window.__muistioAnswered`, the query of the last answer the search worker gave the page
+(its result message names it; Material reads only the results). Every key pressed is a query, and
+the answer to the first key can list the very pages a test expects of the whole word: a test that
+waits for them must know whose answer it reads. Added before the page's own scripts, this listener
+hears each answer before Material lists it."""
+
+
 def open_reader(browser: Browser, **context_options: Any) -> Iterator[Reader]:
     """A new context and page; afterwards, whatever else the test asserted, the site must have
     logged no error and sent nothing to another host on any page the test visited."""
@@ -141,6 +165,7 @@ def open_reader(browser: Browser, **context_options: Any) -> Iterator[Reader]:
                                "locale": "fi-FI", **context_options}
     context = browser.new_context(**options)
     context.set_default_timeout(10_000)
+    context.add_init_script(ANSWERED)
     page = context.new_page()
     reader = Reader(page)
     _attach(context, page, reader)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import pytest
 
 if TYPE_CHECKING:
     from browsing import Reader, Screenshots, Site
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, Route
 
 SEED_TITLE = "Tapaaminen projektipäällikkö Petri Laitisen kanssa"
 SEED_PATH = "/memos/2012/2012-05-16-tapaaminen-petri-laitisen-kanssa/"
@@ -49,43 +48,56 @@ def section_text(page: Page, heading: str) -> str:
 
 
 def search(page: Page, query: str, expected: list[str]) -> list[str]:
-    """Type `query` into the search box as a reader does, and return the pages in the result list.
-
-    Waits until results lead to every path in `expected` (results change with each key pressed), or
-    until the time-out, and then returns what is listed so that a failure shows what was found.
-    Results lower in the list are rendered as the list scrolls, so the list is scrolled too.
-    """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
+    """Type `query` into the search box as a reader does, and return the pages in the result list
+    once they are the answer to `query`; see `listed`."""
     page.keyboard.press("/")  # Material's keyboard shortcut for the search box
     box = page.locator("input.md-search__input")
     assert box.evaluate("el => el === document.activeElement"), "'/' did not focus the search box"
     page.keyboard.type(query, delay=15)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    return listed(page, query, expected)
+
+
+SHOWN = """() => [...new Set([...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+    .filter(a => a.offsetParent !== null).map(a => new URL(a.href).pathname))]"""
+"""The pages the result list shows (not folded away), in its order, read in one go."""
+
+
+def listed(page: Page, query: str, expected: list[str]) -> list[str]:
+    """The pages in the result list once it is the search worker's answer to the text in the search
+    box (`query`) and leads to every path in `expected`, or as it is after the time-out, so that a
+    failure shows what was found. Results lower in the list are rendered as the list scrolls, so
+    the list is scrolled too.
+
+    Each key pressed is a query, and the answer to the first one can list the pages expected of the
+    whole word ("L" lists the memo "Laitinen" finds): taken for the answer, it was read as Material
+    replaced it, and the links read, no longer on the page, were none ("lists []"). So the list is
+    taken once the last answer is to the text typed (`browsing.ANSWERED`), and read as it is checked.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     try:
-        page.wait_for_function(
-            """(expected) => {
+        answer = page.wait_for_function(
+            f"""(expected) => {{
                 const output = document.querySelector('.md-search__scrollwrap');
                 if (output) output.scrollTop = output.scrollHeight;
-                const shown = [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
-                    .filter(a => a.offsetParent !== null).map(a => new URL(a.href).pathname);
-                return expected.every(path => shown.includes(path));
-            }""",
+                const shown = ({SHOWN})();
+                const typed = document.querySelector('input.md-search__input').value;
+                return window.__muistioAnswered === typed && expected.every(path => shown.includes(path)) && shown;
+            }}""",
             arg=expected,
             timeout=20_000,  # a loaded machine (CI, with the suite around it) is slow to search
         )
+        return answer.json_value()
     except PlaywrightTimeout:  # what the box shows then, for the failure's message
         state = page.evaluate("""() => ({
             typed: document.querySelector('input.md-search__input')?.value,
+            answered: window.__muistioAnswered,
             meta: document.querySelector('.md-search-result__meta')?.innerText,
             links: [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
                 .map(a => [new URL(a.href).pathname, a.offsetParent !== null]),
         })""")
         print(f"search for {query!r} timed out; the box: {state}")
-    hrefs = page.locator(".md-search-result__item a.md-search-result__link").evaluate_all(
-        "links => links.filter(a => a.offsetParent !== null).map(a => a.href)"  # shown, not folded away
-    )
-    return list(dict.fromkeys(urlsplit(href).path for href in hrefs))
+    return page.evaluate(SHOWN)
 
 
 # --- 1. the dashboard -------------------------------------------------------------------------
@@ -301,8 +313,6 @@ def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Si
     """A phone between networks drops a connection. Pagefind keeps the failed download, so every
     query needing that page would list nothing ("Kirjoita aloittaaksesi haun") until the page is
     reloaded; the worker asks once more of a Pagefind started afresh."""
-    from playwright.sync_api import Route
-
     dropped: list[str] = []
 
     def drop_the_first(route: Route) -> None:
@@ -317,6 +327,49 @@ def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Si
     found = search(page, "Sanoma", [SANOMA_PATH, SEED_PATH])
     assert dropped, "no result's text was downloaded: the test tested nothing"
     assert SANOMA_PATH in found and SEED_PATH in found, found
+
+
+def pagefind_replaced(reader: Reader, module: str) -> list[str]:
+    """Serve `module` for Pagefind's pagefind.js (its own stays at pagefind.js?as-built); returns the
+    list of the addresses it was served at, filled as it is."""
+    served: list[str] = []
+
+    def serve(route: Route) -> None:
+        served.append(route.request.url)
+        route.fulfill(status=200, content_type="text/javascript", body=module)
+
+    reader.page.context.route("**/pagefind/pagefind.js", serve)
+    return served
+
+
+PAGEFIND_SLOW_TO_ANSWER_WORDS = """
+import * as pagefind from "./pagefind.js?as-built";
+export * from "./pagefind.js?as-built";
+
+/* Pagefind's search, a second late with the answer to more than one letter: a loaded machine. */
+export async function search(term, options) {
+  const found = await pagefind.search(term, options);
+  if (String(term).length > 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+  return found;
+}
+"""
+"""Pagefind's module, late with the answer to a word but not to its first letter."""
+
+
+def test_the_list_read_is_the_answer_to_the_last_query_typed(reader: Reader, repo_site: Site) -> None:
+    """Each key pressed is a query, and an earlier one's answer can list the pages expected of the
+    last, in another order: Sanoma's lists Petri Laitinen's page and memo too, lower down. A test
+    that took the first list holding them for the answer read that one when the answer to the last
+    query came late, or read the list as Material replaced it with that answer: then no link read
+    was on the page any more, and "Laitinen" listed nothing, with no error anywhere."""
+    served = pagefind_replaced(reader, PAGEFIND_SLOW_TO_ANSWER_WORDS)
+    page = reader.visit(repo_site)
+    assert search(page, "Sanoma", [SANOMA_PATH])[:1] == [SANOMA_PATH]
+    assert served, "the search box's worker did not load Pagefind: the test tested nothing"
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Laitinen", delay=15)
+    found = listed(page, "Laitinen", [PERSON_PATH, SEED_PATH])
+    assert found[:2] == [PERSON_PATH, SEED_PATH], found
 
 
 def test_every_result_is_a_click_away(reader: Reader, many_memos_site: Site) -> None:

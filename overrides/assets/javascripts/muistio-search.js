@@ -130,7 +130,7 @@ addEventListener("message", (event) => {
         data = { items: [] };
       }
       if (asked !== latest) return; /* typed over while it ran: dropped */
-      postMessage({ type: RESULT, data });
+      postMessage({ type: RESULT, data: { ...data, query: String(message.data) } }); /* Material reads only items */
       if (COUNT) {
         const total = Math.max(data.total || 0, data.items.length);
         COUNT.postMessage({ query: String(message.data).trim(), shown: data.items.length, total });
