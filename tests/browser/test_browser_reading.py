@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from browsing import Reader, Screenshots, Site
     from playwright.sync_api import Page, Route
 
@@ -309,11 +311,9 @@ def test_enter_opens_the_best_result_when_there_are_more_than_listed(reader: Rea
     assert errors == []
 
 
-def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Site) -> None:
-    """A phone between networks drops a connection. Pagefind keeps the failed download, so every
-    query needing that page would list nothing ("Kirjoita aloittaaksesi haun") until the page is
-    reloaded; the worker asks once more of a Pagefind started afresh."""
-    dropped: list[str] = []
+def dropping_the_first(dropped: list[str]) -> Callable[[Route], None]:
+    """A route handler that drops the connection of the first request it is given (a phone between
+    networks), noting its address in `dropped`, and lets every later one through."""
 
     def drop_the_first(route: Route) -> None:
         if dropped:
@@ -322,11 +322,47 @@ def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Si
             dropped.append(route.request.url)
             route.abort()
 
-    reader.page.context.route("**/pagefind/fragment/**", drop_the_first)
+    return drop_the_first
+
+
+def test_a_download_that_fails_once_is_asked_again(reader: Reader, repo_site: Site) -> None:
+    """A phone between networks drops a connection. Pagefind keeps the failed download, so every
+    query needing that page would list nothing ("Kirjoita aloittaaksesi haun") until the page is
+    reloaded; the worker downloads it again."""
+    dropped: list[str] = []
+    reader.page.context.route("**/pagefind/fragment/**", dropping_the_first(dropped))
     page = reader.visit(repo_site)
     found = search(page, "Sanoma", [SANOMA_PATH, SEED_PATH])
     assert dropped, "no result's text was downloaded: the test tested nothing"
     assert SANOMA_PATH in found and SEED_PATH in found, found
+
+
+def test_a_part_of_the_index_that_fails_to_download_is_downloaded_again(reader: Reader, repo_site: Site) -> None:
+    """Pagefind logs a part of its index that failed to download and searches on as if it held no
+    word: one dropped connection listed "Ei täsmääviä dokumentteja" under every query needing that
+    part (here, every query) until the page was reloaded."""
+    dropped: list[str] = []
+    reader.page.context.route("**/pagefind/index/**", dropping_the_first(dropped))
+    page = reader.visit(repo_site)
+    found = search(page, "Laitinen", [PERSON_PATH, SEED_PATH])
+    assert dropped, "no part of the index was downloaded: the test tested nothing"
+    assert found[:2] == [PERSON_PATH, SEED_PATH], found
+
+
+def test_the_search_box_starts_without_materials_index(reader: Reader, repo_site: Site) -> None:
+    """Material talks to its search worker only once its own index (search/search_index.json, which
+    Pagefind makes unneeded) has downloaded: one dropped connection there, and the search box said
+    "Aloitetaan hakua" under anything typed until the page was reloaded."""
+    dropped: list[str] = []
+    reader.page.context.route("**/search/search_index.json", dropping_the_first(dropped))
+    page = reader.visit(repo_site)
+    found = search(page, "Laitinen", [PERSON_PATH, SEED_PATH])
+    assert dropped, "Material's index was not downloaded: the test tested nothing"
+    assert found[:2] == [PERSON_PATH, SEED_PATH], found
+    # Material reports the download it lost, as it would on a phone (Chromium's line for the request
+    # and Material's own uncaught error); nothing else may go wrong.
+    reader.errors.remove(f"console error on {page.url}: Failed to load resource: net::ERR_FAILED")
+    reader.errors.remove(f"uncaught exception on {page.url}: Network error")
 
 
 def pagefind_replaced(reader: Reader, module: str) -> list[str]:
@@ -370,6 +406,62 @@ def test_the_list_read_is_the_answer_to_the_last_query_typed(reader: Reader, rep
     page.keyboard.type("Laitinen", delay=15)
     found = listed(page, "Laitinen", [PERSON_PATH, SEED_PATH])
     assert found[:2] == [PERSON_PATH, SEED_PATH], found
+
+
+PAGEFIND_THAT_GIVES_UP = """
+import * as pagefind from "./pagefind.js?as-built";
+export * from "./pagefind.js?as-built";
+
+const asked = new Set();
+
+/* Pagefind's search, but the first asking of each search answers null, as Pagefind does to a
+ * search it gave up for a newer one (its debouncedSearch). */
+export async function search(term, options) {
+  const found = await pagefind.search(term, options);
+  const key = JSON.stringify([term, options]);
+  if (asked.has(key)) return found;
+  asked.add(key);
+  return null;
+}
+"""
+"""Pagefind's module (the search box's worker and the page of every result import it), answering
+null to the first asking of each search."""
+
+
+def test_a_search_pagefind_gave_up_is_not_listed_as_finding_nothing(reader: Reader, repo_site: Site) -> None:
+    """Pagefind answers null to a search it gave up for a newer one. The worker listed that as
+    "Ei täsmääviä dokumentteja", which stood under the text typed until the next key; it asks
+    again instead, and lists what the text finds, in the same order, as the page of every result
+    does."""
+    served = pagefind_replaced(reader, PAGEFIND_THAT_GIVES_UP)
+    page = reader.visit(repo_site)
+    found = search(page, "Laitinen", [PERSON_PATH, SEED_PATH])
+    assert served, "the search box's worker did not load Pagefind: the test tested nothing"
+    assert found[:2] == [PERSON_PATH, SEED_PATH], found
+    assert every_result(reader, repo_site, "Laitinen")[:2] == [PERSON_PATH, SEED_PATH]  # that page asks again too
+
+
+def test_text_that_comes_without_a_key_is_searched(reader: Reader, repo_site: Site) -> None:
+    """Material searches its box when a key comes up. Text pasted over the query from a menu, or
+    a phone keyboard's suggestion, comes with no key, and the results of the text before stayed
+    listed under it."""
+    page = reader.visit(repo_site)
+    assert search(page, "Sanoma", [SANOMA_PATH])[:1] == [SANOMA_PATH]
+    page.locator("input.md-search__input").select_text()
+    page.keyboard.insert_text("Laitinen")  # an input event, as a paste from the menu: no key comes up
+    found = listed(page, "Laitinen", [PERSON_PATH, SEED_PATH])
+    assert found[:2] == [PERSON_PATH, SEED_PATH], found
+
+
+def test_the_clear_button_clears_the_results(reader: Reader, repo_site: Site) -> None:
+    """The search box's clear button emptied the box and left the results of what had been typed
+    listed under it."""
+    page = reader.visit(repo_site)
+    assert search(page, "Sanoma", [SANOMA_PATH])[:1] == [SANOMA_PATH]
+    page.locator("form[name=search] button[type=reset]").click()
+    assert page.locator("input.md-search__input").input_value() == ""
+    page.locator(".md-search-result__meta", has_text="Kirjoita aloittaaksesi haun").wait_for()
+    assert page.locator(".md-search-result__item").count() == 0
 
 
 def test_every_result_is_a_click_away(reader: Reader, many_memos_site: Site) -> None:

@@ -53,13 +53,14 @@ function isNamed(typed, page) {
   });
 }
 
-/* The results (Pagefind's, with their data()) of the pages of names that the words typed name. */
+/* The results (Pagefind's, with their data()) of the pages of names that the words typed name;
+ * null if Pagefind gave that search up for a newer one (see search below). */
 async function namedFirst(pagefind, words, options) {
   const typed = wordsOf(words);
   if (!typed.some((word) => word.length >= NAMES_FROM)) return [];
   const filters = { ...(options.filters || {}), ...NAME_PAGES };
   const found = await pagefind.search(words, { ...options, filters });
-  if (!found) return [];
+  if (!found) return null;
   const tried = found.results.slice(0, NAMES_TRIED);
   const pages = await Promise.all(tried.map((result) => result.data())); /* Pagefind keeps them: shown next */
   return tried.filter((result, index) => isNamed(typed, pages[index]));
@@ -70,12 +71,16 @@ async function namedFirst(pagefind, words, options) {
  * filters), with the pages of the names typed moved first. `pagefind` is Pagefind's module.
  * A search with no words (only filters chosen) or in an order asked for (options.sort) is
  * Pagefind's own.
+ *
+ * Pagefind answers null to a search another one replaced (its debouncedSearch; the caller asks
+ * again). Either of the two searches answered so makes the answer null: half of it would be
+ * Pagefind's order alone, shown as if it were Muistio's.
  */
 export async function search(pagefind, term, options = {}) {
   const words = typeof term === "string" ? withoutColonEndings(term.trim()) : term;
   if (!words || options.sort) return pagefind.search(words, options);
   const [found, first] = await Promise.all([pagefind.search(words, options), namedFirst(pagefind, words, options)]);
-  if (!found) return found; /* Pagefind answers null to a search another one replaced */
+  if (!found || !first) return null;
   const moved = new Set(first.map((result) => result.id));
   return { ...found, results: [...first, ...found.results.filter((result) => !moved.has(result.id))] };
 }

@@ -11,6 +11,10 @@ import { search as ranked } from "../muistio-ranking.js";
 
 export * from "../../../pagefind/pagefind.js";
 
-export function search(term, options) {
-  return ranked(pagefind, term, options);
+/* Pagefind UI reads the filters of whatever its latest search answered: a null answer (a search
+ * Pagefind gave up for a newer one, see muistio-ranking.js) is asked again, as the box's is. */
+export async function search(term, options) {
+  let found = null;
+  for (let asked = 0; !found && asked < 3; asked++) found = await ranked(pagefind, term, options);
+  return found;
 }
