@@ -349,22 +349,6 @@ def test_a_part_of_the_index_that_fails_to_download_is_downloaded_again(reader: 
     assert found[:2] == [PERSON_PATH, SEED_PATH], found
 
 
-def test_the_search_box_starts_without_materials_index(reader: Reader, repo_site: Site) -> None:
-    """Material talks to its search worker only once its own index (search/search_index.json, which
-    Pagefind makes unneeded) has downloaded: one dropped connection there, and the search box said
-    "Aloitetaan hakua" under anything typed until the page was reloaded."""
-    dropped: list[str] = []
-    reader.page.context.route("**/search/search_index.json", dropping_the_first(dropped))
-    page = reader.visit(repo_site)
-    found = search(page, "Laitinen", [PERSON_PATH, SEED_PATH])
-    assert dropped, "Material's index was not downloaded: the test tested nothing"
-    assert found[:2] == [PERSON_PATH, SEED_PATH], found
-    # Material reports the download it lost, as it would on a phone (Chromium's line for the request
-    # and Material's own uncaught error); nothing else may go wrong.
-    reader.errors.remove(f"console error on {page.url}: Failed to load resource: net::ERR_FAILED")
-    reader.errors.remove(f"uncaught exception on {page.url}: Network error")
-
-
 def pagefind_replaced(reader: Reader, module: str) -> list[str]:
     """Serve `module` for Pagefind's pagefind.js (its own stays at pagefind.js?as-built); returns the
     list of the addresses it was served at, filled as it is."""
