@@ -344,6 +344,9 @@ def test_a_name_in_another_script_is_asked_for_an_identifier(
     )
     assert kb(root, "new", "company", "华为", "--slug", "huawei") == 0
     assert (root / "companies" / "huawei.md").read_text(encoding="utf-8").startswith("---\nname: 华为\n")
+    capsys.readouterr()
+    assert kb(root, "new", "company", "华为") == 1  # the name is taken: no file name would help
+    assert "companies/huawei.md" in capsys.readouterr().err
     assert kb(root, "new", "memo", "会议", "--date", "2026-05-05") == 2
     assert capsys.readouterr().err.endswith("becomes one. Add a word written in Latin letters.\n")
 

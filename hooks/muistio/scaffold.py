@@ -216,12 +216,12 @@ def new_company(kb: KnowledgeBase, name: str, slug: str = "") -> NewFile:
     slug = slug.strip()
     if slug and not re.match(SLUG_PATTERN, slug):
         raise Refused("cli_not_a_slug", {"value": slug, "suggestion": slugify(slug)})
+    taken = organisation_named(kb, name)  # before the file name: another one would not help
+    if taken is not None:
+        raise Refused("cli_name_taken", {"name": name, "path": taken}, CONFLICT)
     slug = slug or slugify(name)
     if not slug:  # a name in another script: "华为"
         raise Refused("cli_no_slug", {"text": name, "suggestion": "--slug"})
-    taken = organisation_named(kb, name)
-    if taken is not None:
-        raise Refused("cli_name_taken", {"name": name, "path": taken}, CONFLICT)
     for person in kb.people.values():  # `kb check` refuses a person and an organisation of one name
         if name.casefold() in {other.casefold() for other in (person.name, *person.aliases)}:
             raise Refused("cli_name_is_a_person", {"name": name, "path": f"{person.path}:{person.line}"}, CONFLICT)
