@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 def _keep_bytecode(folder: Path) -> None:
     """Let the child processes keep our modules compiled, as Python does on a writer's machine.
 
-    With PYTHONDONTWRITEBYTECODE set (as on the machines this project's sessions and CI run on),
+    With PYTHONDONTWRITEBYTECODE set (as on this project's development machines and in its CI),
     every `kb check` and build compiled the knowledge base's modules from source again: about
     50 ms of a `kb check` at 1,000 memos, which no writer pays twice. The compiled files go into
     this run's temporary folder (PYTHONPYCACHEPREFIX), not into the repository, and are made once
@@ -197,7 +197,8 @@ def _site_stats(site: Path) -> dict[str, int]:
     entry metadata, one index chunk, the filter of the pages of names, and one fragment per result
     shown (at most 20) and per page of a name looked at (at most 5, see
     overrides/assets/javascripts/muistio-search.js), and our own scripts that run the box (that
-    one, the ranking it shares with the results page, and the line above the results). The bound
+    one, the ranking it shares with the results page, the line above the results and the listener
+    that searches pasted text: `muistio-[rs]*.js`). The bound
     here takes the largest chunk and filter and the 25 largest fragments; those files are already
     gzipped, so the bound is bytes on the wire, and so our scripts are counted gzipped.
     """
